@@ -1,0 +1,51 @@
+# The two commands of the README: `make book` and `make test`. Both install what they
+# need into .venv first, so they work on a fresh machine with only python3 and make.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+# The venv's bin comes first so that notebook kernels and jupyter-book use its python.
+export PATH := $(abspath $(BIN)):$(PATH)
+export KERAS_BACKEND := jax
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+
+JB_BUILD = $(BIN)/jupyter-book build . -W -n --keep-going
+
+.PHONY: install book test unit notebooks build-book browser vendor clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+book: install
+	$(JB_BUILD)
+	@echo "Open $(CURDIR)/_build/html/index.html"
+
+test: install
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory unit notebooks build-book browser && \
+	echo "make test: all stages passed in $$(( $$(date +%s) - start )) s"
+
+unit: install
+	$(BIN)/python -m pytest tests --ignore=tests/test_book_in_browser.py -q --durations=10
+
+notebooks: install
+	$(BIN)/python -m pytest --nbval-lax chapters -p no:cacheprovider -q --durations=0
+
+build-book: install
+	rm -rf _build/html
+	$(JB_BUILD)
+
+browser: install
+	$(BIN)/python -m pytest tests/test_book_in_browser.py -q --durations=5
+
+vendor:
+	bash _vendor/fetch.sh
+
+clean:
+	rm -rf _build .pytest_cache
