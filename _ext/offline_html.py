@@ -14,9 +14,21 @@ Loaded through `sphinx: local_extensions:` in _config.yml. The browser tests
    functions; only the "Live code" button loads Thebe, from unpkg.com. Offline that load
    fails and sphinx-thebe leaves the button saying "Loading thebe from CDN..." for ever.
    A small inline script listens for that failed load and says what happened instead.
+
+3. Matplotlib animations. `anim.to_jshtml()` (the static companion of a widget) starts
+   with <link href="https://maxcdn.bootstrapcdn.com/font-awesome/4.4.0/...">, a request to
+   a CDN on every page with an animation (a console error offline). The theme's own
+   Font Awesome (pydata-sphinx-theme's fontawesome.js) already draws the animation's
+   play/pause icons, so we remove that link from the page body.
 """
 
 from __future__ import annotations
+
+import re
+
+MATPLOTLIB_FONT_AWESOME_LINK = re.compile(
+    r'<link\b[^>]*\bhref="https://maxcdn\.bootstrapcdn\.com/font-awesome/[^"]*"[^>]*>\s*'
+)
 
 THEBE_OFFLINE_JS = """
 document.addEventListener("error", function (event) {
@@ -50,8 +62,15 @@ def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = kept  # in place: Sphinx's builder shares this list
 
 
+def drop_matplotlib_cdn_link(app, pagename, templatename, context, doctree):
+    body = context.get("body")
+    if body and "maxcdn.bootstrapcdn.com" in body:
+        context["body"] = MATPLOTLIB_FONT_AWESOME_LINK.sub("", body)
+
+
 def setup(app):
     app.add_js_file(None, body=THEBE_OFFLINE_JS)
     # priority 900: run after the extensions that add scripts in html-page-context (myst-nb)
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
+    app.connect("html-page-context", drop_matplotlib_cdn_link)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

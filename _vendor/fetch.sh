@@ -6,7 +6,7 @@
 #
 # Everything under _vendor/html/ is copied verbatim into _build/html/ by Sphinx's
 # html_extra_path (see _config.yml); this script and README.md sit one level up, so they
-# are never served. _vendor/html/_static/widgets/require-paths.js is ours, not fetched.
+# are never served. _vendor/html/_static/widgets/embed-amd-setup.js is ours, not fetched.
 #
 # To upgrade a package: change its version here, run the script, read the hash mismatches,
 # check the new files in a browser (`make book browser`), then update the hashes here and
@@ -44,6 +44,40 @@ c56da8d69f1a0208b8e0703656c3264b6dd748bd452524c82b0385b60f6a68c1  mathjax@3.2.2 
 36e0d72d8a7afc696a3e7a5c7369807634640de9b02257bca447bdf126221a27  mathjax@3.2.2  es5/output/chtml/fonts/woff-v2/MathJax_Vector-Bold.woff  mathjax/output/chtml/fonts/woff-v2/MathJax_Vector-Bold.woff
 72bc573386dd1d48c5bbd286302ca9e3400c5eb0f298e7cfbf945b9d08fc688f  mathjax@3.2.2  es5/output/chtml/fonts/woff-v2/MathJax_Vector-Regular.woff  mathjax/output/chtml/fonts/woff-v2/MathJax_Vector-Regular.woff
 481e39042508ae313a60618af1e37146ab93e9324c98e4c78b8f17fe55d41e0b  mathjax@3.2.2  es5/output/chtml/fonts/woff-v2/MathJax_Zero.woff  mathjax/output/chtml/fonts/woff-v2/MathJax_Zero.woff
+37b44965893dafb424811f3a78718aba2cfd450ce2a9344b53a5a7e24f2874a7  mathjax@3.2.2  es5/input/tex/extensions/action.js  mathjax/input/tex/extensions/action.js
+624d59b8b8585d3d69a8106b87bac62f8a2495b6caea7906a258ce1f15ff1ea4  mathjax@3.2.2  es5/input/tex/extensions/ams.js  mathjax/input/tex/extensions/ams.js
+7dc7256ebc5822379cdf9f504559309d97c5f26e09e2150d25dd46e35a6acf94  mathjax@3.2.2  es5/input/tex/extensions/amscd.js  mathjax/input/tex/extensions/amscd.js
+7656bc471cb75a43167f6bdeb284c95f323317893d26df4ceaa676d409ac9dbf  mathjax@3.2.2  es5/input/tex/extensions/autoload.js  mathjax/input/tex/extensions/autoload.js
+73d208a3425ed27dea7ed61f5984b43accfba8949bad7077d3eac47e668ba764  mathjax@3.2.2  es5/input/tex/extensions/bbox.js  mathjax/input/tex/extensions/bbox.js
+d6771fee0772db2657796c8d0e20e1878bb3237f6d3ed1e828e1834a4ff743ca  mathjax@3.2.2  es5/input/tex/extensions/boldsymbol.js  mathjax/input/tex/extensions/boldsymbol.js
+2abb032ca0eaff9fb2322a28b5d14ba058e7934d3e56974c55f574059e907a4c  mathjax@3.2.2  es5/input/tex/extensions/braket.js  mathjax/input/tex/extensions/braket.js
+47c46e011949f0700ed02698b1a7fc243cc0dfa9529e49935e45ee5e09299bda  mathjax@3.2.2  es5/input/tex/extensions/bussproofs.js  mathjax/input/tex/extensions/bussproofs.js
+0d263ecf2671d1cc13135b8b4afcdca4d40151a9aea51b69402e68adde4cf8c9  mathjax@3.2.2  es5/input/tex/extensions/cancel.js  mathjax/input/tex/extensions/cancel.js
+9c11e0644dabdb5adf9065adef7f6224340eaecb96e48a7ce9a27de3c7056f3c  mathjax@3.2.2  es5/input/tex/extensions/cases.js  mathjax/input/tex/extensions/cases.js
+a1e4be1e20d190a553c74796054335f5f7790414deb966cdc8a78e941a28a351  mathjax@3.2.2  es5/input/tex/extensions/centernot.js  mathjax/input/tex/extensions/centernot.js
+7fdc8f7cda1630f35ccd579379ba04add9dec50c66cebbc05a4b129027b32435  mathjax@3.2.2  es5/input/tex/extensions/color.js  mathjax/input/tex/extensions/color.js
+d9c0e39634f43f0e29c6d6e82a3624e09f9835747fae5ba56156660fd4aab79b  mathjax@3.2.2  es5/input/tex/extensions/colortbl.js  mathjax/input/tex/extensions/colortbl.js
+30c09ca19b5d778c1718c47ee3d76b0a301dd2040f11f0b4ae3b2d59d67ffe21  mathjax@3.2.2  es5/input/tex/extensions/colorv2.js  mathjax/input/tex/extensions/colorv2.js
+a6d4604cbd3a7e7b9691eb108291ddd0093b9750355357478c6b637aad0d5419  mathjax@3.2.2  es5/input/tex/extensions/configmacros.js  mathjax/input/tex/extensions/configmacros.js
+f425b835aeb4e4373b6176b622590d72692f1a85f05018e1035fbfcfc3be1842  mathjax@3.2.2  es5/input/tex/extensions/empheq.js  mathjax/input/tex/extensions/empheq.js
+8804f756f369946919c388f587f80cf2d1fd9151f76ed37570d01af8d7fb3f4c  mathjax@3.2.2  es5/input/tex/extensions/enclose.js  mathjax/input/tex/extensions/enclose.js
+d8d5ecd75abc4306a6d589442dfa66a4345dee1288347591bddaf19551388163  mathjax@3.2.2  es5/input/tex/extensions/extpfeil.js  mathjax/input/tex/extensions/extpfeil.js
+9f55af256604b89a7980b9f903c6f33ce3c2d0e279fd347b9a433fe4c58de794  mathjax@3.2.2  es5/input/tex/extensions/gensymb.js  mathjax/input/tex/extensions/gensymb.js
+e3647c848f26ad228d07043f1e63c56a646da9d20a6c0f180a4067fa9e10facc  mathjax@3.2.2  es5/input/tex/extensions/html.js  mathjax/input/tex/extensions/html.js
+04272d69a0b64783cd5b66820d6f8220ee510409d0b12c38626404be9ed9689c  mathjax@3.2.2  es5/input/tex/extensions/mathtools.js  mathjax/input/tex/extensions/mathtools.js
+aec2e1e1c423129cf3d2fe86980642335127d1161734ffe47dd99ed676038627  mathjax@3.2.2  es5/input/tex/extensions/mhchem.js  mathjax/input/tex/extensions/mhchem.js
+a41669a4ae924ab83cbc3d08f95ae90490a33cd649ed865e83675011b8708ab9  mathjax@3.2.2  es5/input/tex/extensions/newcommand.js  mathjax/input/tex/extensions/newcommand.js
+9317a33b00e114e679bb3cf07df06102342131412a3daced25b733da334f2ccd  mathjax@3.2.2  es5/input/tex/extensions/noerrors.js  mathjax/input/tex/extensions/noerrors.js
+b90ecf838a6f5363b260a4dd4e939812abaf062f91234fe20fd63d1c7e88a43f  mathjax@3.2.2  es5/input/tex/extensions/noundefined.js  mathjax/input/tex/extensions/noundefined.js
+83d5ad43ea478baf855e0ef9456d63d2d735d10c78ab7544019e0cb0b8083a83  mathjax@3.2.2  es5/input/tex/extensions/physics.js  mathjax/input/tex/extensions/physics.js
+d508f823c2cf39509bdd088f6dd17fde20b481a8b1d702aa24061a00f38006c3  mathjax@3.2.2  es5/input/tex/extensions/require.js  mathjax/input/tex/extensions/require.js
+a259b86c9f49fea08abbc05bf4e5ed510e65870b9d7d127404e8486493b8ad40  mathjax@3.2.2  es5/input/tex/extensions/setoptions.js  mathjax/input/tex/extensions/setoptions.js
+a1407f0ba6abddf53ed3048aaeec7d5290dfa213878181679f4a62c604515784  mathjax@3.2.2  es5/input/tex/extensions/tagformat.js  mathjax/input/tex/extensions/tagformat.js
+6eaa4c938145a6ace042806b2d0c710c8d4d806386c97e9d0ec0c6d6e5fc30cf  mathjax@3.2.2  es5/input/tex/extensions/textcomp.js  mathjax/input/tex/extensions/textcomp.js
+cd783f048f64f6a3750d716af0e10ed2f6539cd181dacf1204e323e2e41bd640  mathjax@3.2.2  es5/input/tex/extensions/textmacros.js  mathjax/input/tex/extensions/textmacros.js
+903e7d0d11d5d639eb13931fd3da78d49bbf9c59b57e82a945da9fb7b710137d  mathjax@3.2.2  es5/input/tex/extensions/unicode.js  mathjax/input/tex/extensions/unicode.js
+4335d722671b77186d6490e326adad5f727ed2db954deafece2d10803cb651a1  mathjax@3.2.2  es5/input/tex/extensions/upgreek.js  mathjax/input/tex/extensions/upgreek.js
+fdaface3c13d4f2a9e3013bf986fca04d63175c69eec99b17705f006a6528dc7  mathjax@3.2.2  es5/input/tex/extensions/verb.js  mathjax/input/tex/extensions/verb.js
 cfc7749b96f63bd31c3c42b5c471bf756814053e847c10f3eb003417bc523d30  mathjax@3.2.2  LICENSE  mathjax/LICENSE
 c1fc6b1d53af7522f78d664922abb32acac64ed0ecccb8f907f1e6fc7262563a  requirejs@2.3.8  require.js  widgets/require.js
 ca87dff57c70ffb2658794fde0eab0e27e5f5472a1f5df7ab2b08e1039fc4b72  @jupyter-widgets/html-manager@1.0.15  dist/embed-amd.js  widgets/embed-amd.js

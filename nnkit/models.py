@@ -143,10 +143,13 @@ class Sequential:
 
     def train_on_batch(self, X, y):
         """One step of gradient descent on one batch; returns the batch's loss."""
-        y_hat = self.forward(X, training=True)
-        loss = self.compute_loss(y, y_hat)
-        self.backward(y, y_hat)
-        self.optimizer.apply(self.params, self.grads)
+        # Overflow is not worth a numpy warning per batch: fit checks that the loss is
+        # finite and stops with one clear DivergenceError instead.
+        with np.errstate(over="ignore", invalid="ignore"):
+            y_hat = self.forward(X, training=True)
+            loss = self.compute_loss(y, y_hat)
+            self.backward(y, y_hat)
+            self.optimizer.apply(self.params, self.grads)
         return loss, y_hat
 
     def fit(self, X, y, epochs=1, batch_size=32, validation_data=None, shuffle=True,

@@ -10,7 +10,7 @@ __all__ = ["Optimizer", "SGD", "Adam", "get"]
 
 
 def _check_positive(name, value):
-    if not (np.isscalar(value) and np.isfinite(value) and value > 0):
+    if not (isinstance(value, (int, float, np.number)) and np.isfinite(value) and value > 0):
         raise ValueError(f"{name} must be a positive number. Received: {name}={value!r}")
     return float(value)
 

@@ -14,7 +14,7 @@ class Regularizer:
 
     def __init__(self, l1=0.0, l2=0.0):
         for name, value in [("l1", l1), ("l2", l2)]:
-            if not (np.isscalar(value) and np.isfinite(value) and value >= 0):
+            if not (isinstance(value, (int, float, np.number)) and np.isfinite(value) and value >= 0):
                 raise ValueError(f"{name} must be a number >= 0. Received: {name}={value!r}")
         self.l1, self.l2 = float(l1), float(l2)
 
