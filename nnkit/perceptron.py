@@ -21,7 +21,7 @@ import numpy as np
 
 from .checks import check_X, check_y
 
-__all__ = ["Perceptron", "ConvergenceWarning"]
+__all__ = ["Perceptron", "ConvergenceWarning", "truth_table"]
 
 
 class ConvergenceWarning(UserWarning):
@@ -123,3 +123,25 @@ class Perceptron:
     def __repr__(self):
         w = "unfitted" if self.w is None else f"w={np.round(self.w, 3).tolist()}"
         return f"Perceptron({w})"
+
+
+def truth_table(w, X, y=None):
+    """The table a signum neuron with weights ``w`` = (bias, w1, ..., wd) computes on
+    the rows of X, as text: inputs, z, output as 0/1, and the target and a tick if y is
+    given. Also accepts a fitted Perceptron."""
+    w = np.asarray(w.w if isinstance(w, Perceptron) else w, dtype=float)
+    X = check_X(X, len(w) - 1)
+    z = w[0] + X @ w[1:]
+    out = (z >= 0).astype(int)
+    names = [f"x{i + 1}" for i in range(X.shape[1])]
+    head = " ".join(f"{n:>3}" for n in names) + "      z  out"
+    rows = []
+    if y is not None:
+        y = check_y(y, X, 1).ravel()
+        head += "  target"
+    for i in range(len(X)):
+        row = " ".join(f"{v:>3g}" for v in X[i]) + f" {z[i]:>6.2f} {out[i]:>4d}"
+        if y is not None:
+            row += f"  {int(y[i]):>6d} " + ("ok" if out[i] == y[i] else "WRONG")
+        rows.append(row)
+    return "\n".join([head] + rows)

@@ -4,7 +4,8 @@ Usage: python tools/store_notebook.py chapters/01-neurons-and-perceptrons.ipynb 
 
 Each notebook is executed top to bottom in a fresh kernel (from the chapters/ folder,
 as nbval and the book build run it). It is then written back with every output removed
-except those of cells whose first line is ``# NBVAL_CHECK_OUTPUT``: nbval compares those
+except those of cells whose first line is ``# NBVAL_CHECK_OUTPUT`` (which keep
+their execution counts too): nbval compares those
 against a new run, and the book build executes the rest itself.
 """
 import sys
@@ -27,13 +28,11 @@ def store(path):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        cell.execution_count = None
-        if cell.source.lstrip().startswith(CHECK):
-            for out in cell.outputs:
-                if "execution_count" in out:
-                    out["execution_count"] = None
-        else:
+        # nbval treats a cell with outputs but no execution count as never run, so checked
+        # cells keep theirs; every other cell is stored as if never run.
+        if not cell.source.lstrip().startswith(CHECK):
             cell.outputs = []
+            cell.execution_count = None
         cell.metadata.pop("execution", None)
     nbformat.write(nb, path)
     print(f"{path}: ran in {seconds:.1f} s, stored with checked outputs only")

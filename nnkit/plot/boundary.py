@@ -19,18 +19,19 @@ def points(X, y, ax=None, labels=None, size=30):
         pts = X[y == k]
         name = labels[int(k)] if labels else f"class {int(k)}"
         ax.scatter(pts[:, 0], pts[:, 1], s=size, c=CLASS_COLOURS[int(k) % len(CLASS_COLOURS)],
-                   edgecolors="white", linewidths=0.6, label=name, zorder=3)
+                   edgecolors="k", linewidths=0.5, label=name, zorder=3)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     return ax
 
 
-def decision_boundary(model, X, y=None, ax=None, resolution=150, margin=0.3, title=None):
+def decision_boundary(model, X, y=None, ax=None, resolution=150, margin=0.3, title=None,
+                      contour=True):
     """Shade the plane by the model's prediction and draw the points (X, y) on top.
 
     ``model`` is anything with ``predict(X)`` (an nnkit or Keras model, a Perceptron)
     or a function of X. One output: its value is shaded from orange (0) to blue (1)
-    and the 0.5 contour drawn. Several outputs (softmax): each region gets the colour
+    and (with ``contour``) the 0.5 contour drawn. Several outputs (softmax): each region gets the colour
     of its most probable class. Returns ax.
     """
     ax = get_ax(ax)
@@ -44,8 +45,8 @@ def decision_boundary(model, X, y=None, ax=None, resolution=150, margin=0.3, tit
         zz = out.reshape(xx.shape)
         lo, hi = (-1, 1) if zz.min() < 0 else (0, 1)  # signum units say -1 / +1
         ax.imshow(zz, origin="lower", extent=extent, cmap=DIVERGING, vmin=lo, vmax=hi,
-                  aspect="auto", alpha=0.75)
-        if zz.min() < (lo + hi) / 2 < zz.max():
+                  aspect="auto", alpha=0.5)
+        if contour and zz.min() < (lo + hi) / 2 < zz.max():
             ax.contour(xx, yy, zz, levels=[(lo + hi) / 2], colors="k", linewidths=1)
     else:
         cls = out.argmax(axis=1).reshape(xx.shape)
