@@ -18,11 +18,17 @@ def perceptron_explorer(gate="and", w1=1.0, w2=1.0, b=-0.5):
                 "b": W.FloatSlider(value=b, description="b (w0)", **slider)}
 
     def draw(gate, w1, w2, b):
-        X, y = data.logic_gate(gate)
-        fig, ax = plt.subplots(figsize=(3.6, 3.6), layout="constrained")
-        neuron_decision((b, w1, w2), X, y, ax=ax)
+        fig, table = explorer_view(gate, w1, w2, b)
         plt.show()
-        print(truth_table((b, w1, w2), X, y))
+        print(table)
 
     out = W.interactive_output(draw, controls)
     return W.HBox([W.VBox(list(controls.values())), out])
+
+
+def explorer_view(gate, w1, w2, b):
+    """What the explorer shows for one setting: the figure and the truth table text."""
+    X, y = data.logic_gate(gate)
+    fig, ax = plt.subplots(figsize=(3.6, 3.6), layout="constrained")
+    neuron_decision((b, w1, w2), X, y, ax=ax)
+    return fig, truth_table((b, w1, w2), X, y)
