@@ -7,7 +7,6 @@ STAMP   = $(VENV)/.installed
 # The venv's bin comes first so that notebook kernels and jupyter-book use its python.
 export PATH := $(abspath $(BIN)):$(PATH)
 export KERAS_BACKEND := jax
-export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
 JB_BUILD = $(BIN)/jupyter-book build . -W -n --keep-going
@@ -42,7 +41,7 @@ build-book: install
 	$(JB_BUILD)
 
 browser: install
-	$(BIN)/python -m pytest tests/test_book_in_browser.py -q --durations=5
+	$(BIN)/python -m pytest tests/test_book_in_browser.py -q -rs --tb=short --durations=5
 
 vendor:
 	bash _vendor/fetch.sh
