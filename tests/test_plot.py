@@ -50,3 +50,16 @@ def test_activation_curves_has_a_panel_per_activation():
     fig = nk.plot.activation_curves()
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
     assert titles == nk.activations.names()
+
+
+def test_animation_html_carries_alt_text_and_jpeg_frames():
+    from matplotlib.animation import FuncAnimation
+
+    fig, ax = plt.subplots(figsize=(2, 2))
+    (line,) = ax.plot([0, 1], [0, 0])
+    anim = FuncAnimation(fig, lambda i: line.set_ydata([0, i]), frames=3)
+    page = nk.plot.animation_html(anim, alt="A line tilting up over three frames").data
+    assert 'alt="A line tilting up over three frames"' in page
+    assert "data:image/jpeg;base64" in page and "image/png" not in page
+    with pytest.raises(ValueError, match="alt must describe"):
+        nk.plot.animation_html(anim, alt="plot")

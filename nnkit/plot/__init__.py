@@ -2,10 +2,19 @@
 X, y)``. Every function takes ``ax=None`` (a new figure) or the axes to draw on, and
 returns the axes (or the figure, for small multiples). Submodules are named for what
 they draw; chapter-specific figures get a submodule of their own."""
+from .animation import animation_html
 from .boundary import decision_boundary, decision_line, points
 from .curves import activation_curve, activation_curves, loss_curves
 from .losses_study import (backprop_graph, loss_gradients, output_gradient, regression_fit,
                            softmax_regions)
+from .activation_study import (activation_comparison, activation_overlay, comparison_boundaries,
+                             dead_units_curves, explorer_grid, gradient_norms_by_layer)
+from .hidden import (approximations, decision_boundaries, error_vs_width, fit_animation,
+                     hidden_contributions, hidden_space, named_network, seed_loss_curves,
+                     seed_outcomes)
 from .network import network
+from .regularization import (boundaries, capacity_curves, depth_experiment, early_stopping,
+                             penalty_sweep, regularization_demo, regularization_grid,
+                             regularization_panel, remedies, weight_histograms)
 from .perceptron import mistakes_per_epoch, neuron_decision, neuron_diagram, perceptron_progress
 from .style import BLUE, CLASS_COLOURS, DIVERGING, GREY, ORANGE, get_ax
