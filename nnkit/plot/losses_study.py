@@ -52,10 +52,10 @@ def _white_to(colour):
 
 
 def softmax_regions(model, X, y, resolution=120, margin=0.4):
-    """Small multiples of a softmax classifier on 2-D inputs: first the plane coloured
-    by the most probable class, paler where the network is less sure (the opacity is the
-    winning probability); then one panel per class k with its probability p_k from 0
-    (white) to 1 (the class colour). ``y`` holds labels (n,) or (n, 1) or one-hot rows;
+    """Small multiples of a softmax classifier on 2-D inputs, two a row: first the plane
+    coloured by the most probable class, paler where the network is less sure (the
+    opacity is the winning probability); then one panel per class k with its probability
+    p_k from 0 (white) to 1 (the class colour) and a black line where p_k = 0.5. ``y`` holds labels (n,) or (n, 1) or one-hot rows;
     ``model`` is anything with ``predict(X)`` or a function of X returning (n, k).
     Returns the figure."""
     import matplotlib.pyplot as plt
@@ -77,29 +77,34 @@ def softmax_regions(model, X, y, resolution=120, margin=0.4):
                          f"{P.shape}.")
     k = P.shape[1]
     extent = (lo[0], hi[0], lo[1], hi[1])
-    fig, axes = plt.subplots(1, k + 1, figsize=(3.1 * (k + 1), 3.2), layout="constrained",
-                             sharey=True)
+    nrows = (k + 2) // 2  # two panels a row, so that they stay readable
+    fig, grid = plt.subplots(nrows, 2, figsize=(7.4, 3.2 * nrows), layout="constrained",
+                             sharex=True, sharey=True, squeeze=False)
+    axes = grid.ravel()
+    for ax in axes[k + 1:]:
+        ax.axis("off")
+    axes = axes[:k + 1]
     colours = np.array([_rgb(CLASS_COLOURS[c % len(CLASS_COLOURS)]) for c in range(k)])
     winner = P.argmax(axis=1)
     rgba = np.column_stack([colours[winner], 0.9 * P.max(axis=1)]).reshape(*xx.shape, 4)
     axes[0].imshow(rgba, origin="lower", extent=extent, aspect="auto")
     points(X, labels, ax=axes[0], size=14)
-    axes[0].set_title("most probable class")
+    axes[0].set_title("most probable class (paler: less sure)")
     for c, ax in enumerate(axes[1:]):
-        im = ax.imshow(P[:, c].reshape(xx.shape), origin="lower", extent=extent,
-                       aspect="auto", cmap=_white_to(CLASS_COLOURS[c % len(CLASS_COLOURS)]),
-                       vmin=0, vmax=1)
+        ax.imshow(P[:, c].reshape(xx.shape), origin="lower", extent=extent,
+                  aspect="auto", cmap=_white_to(CLASS_COLOURS[c % len(CLASS_COLOURS)]),
+                  vmin=0, vmax=1)
         ax.contour(xx, yy, P[:, c].reshape(xx.shape), levels=[0.5], colors="k",
                    linewidths=0.8)
         mine = labels == c
         ax.scatter(X[mine, 0], X[mine, 1], s=8, c="k", lw=0)
-        ax.set_title(f"$p_{c}$ = P(class {c})")
+        ax.set_title(f"$p_{c}$ = P(class {c}), white 0 to full 1")
+    for ax in grid[:-1].ravel():
+        ax.set_xlabel("")
+    for ax in grid[-1]:
         ax.set_xlabel("$x_1$")
-    import matplotlib.cm as cm
-    from matplotlib.colors import Normalize
-    grey = cm.ScalarMappable(Normalize(0, 1), _white_to("#555555"))
-    fig.colorbar(grey, ax=axes[1:], shrink=0.8,
-                 label="probability $p_k$ (black line: 0.5)")
+    for ax in grid[:, 0]:
+        ax.set_ylabel("$x_2$")
     return fig
 
 
@@ -152,7 +157,7 @@ def loss_gradients(activation="sigmoid", z=None, classes=3):
         else "categorical_crossentropy"
     curves = {"squared error (mse)": (output_gradient(z, "mse", activation, classes), ORANGE),
               "cross-entropy": (output_gradient(z, ce, activation, classes), BLUE)}
-    fig, (ax_l, ax_g) = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained",
+    fig, (ax_l, ax_g) = plt.subplots(1, 2, figsize=(8.6, 3.4), layout="constrained",
                                      sharex=True)
     for name, ((values, grads), colour) in curves.items():
         ax_l.plot(z, values, color=colour, lw=2, label=name)
@@ -207,14 +212,14 @@ def backprop_graph(model, x, y, values=True, ax=None):
     if getattr(model, "loss", None) is None:
         raise ValueError("backprop_graph needs a compiled model (it uses the model's loss). "
                          "Received: an uncompiled model.")
-    x = np.asarray(x, dtype=float).reshape(1, -1)
-    y = np.asarray(y, dtype=float).reshape(1, -1)
+    x_in, y_in = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    x, y = x_in.reshape(1, -1), y_in.reshape(1, -1)
     if not model.built:
         model.build(x.shape[1])
     if x.shape[1] != model.input_dim or y.shape[1] != model.layers[-1].units:
         raise ValueError(f"x must be one example with {model.input_dim} features and y one "
                          f"target row with {model.layers[-1].units} entries. Received: x of "
-                         f"shape {x.shape}, y of shape {y.shape}.")
+                         f"shape {x_in.shape}, y of shape {y_in.shape}.")
     cols = _graph_nodes(model)
     vals, grads = [x[0]], [None]
     y_hat = model.forward(x)
@@ -234,7 +239,7 @@ def backprop_graph(model, x, y, values=True, ax=None):
     vals.append(np.array([loss]))
     grads.append(np.array([1.0]))
 
-    ax = get_ax(ax, figsize=(1.9 * len(cols), 1.2 * max(len(c) for c in cols) + 1.2))
+    ax = get_ax(ax, figsize=(1.35 * len(cols) + 0.4, 1.3 * max(len(c) for c in cols) + 1.3))
     step = 1.9
     pos = [[(c, step * ((len(col) - 1) / 2 - r)) for r in range(len(col))]
            for c, col in enumerate(cols)]
@@ -242,44 +247,52 @@ def backprop_graph(model, x, y, values=True, ax=None):
     for c, col in enumerate(cols):
         boxes.append([])
         for r, ((px, py), name) in enumerate(zip(pos[c], col)):
-            text = name + (f" = {vals[c][r]:.4f}" if values else "")
-            box = ax.text(px, py, text, ha="center", va="center", fontsize=10, zorder=4,
-                          bbox=dict(boxstyle="round,pad=0.35", fc="#f2f2f2", ec="k", lw=0.8))
+            text = name + (f"\n{vals[c][r]:.4f}" if values else "")
+            box = ax.text(px, py, text, ha="center", va="center", fontsize=11, zorder=4,
+                          linespacing=1.3,
+                          bbox=dict(boxstyle="round,pad=0.3", fc="#f2f2f2", ec="k", lw=0.8))
             boxes[c].append(box)
             if values and grads[c] is not None:
-                ax.text(px, py - 0.5, f"$\\partial L/\\partial {name.strip('$')}$ = "
-                        f"{grads[c][r]:.4f}", ha="center", va="center", fontsize=8.5,
-                        color=ORANGE, zorder=4)
+                ax.text(px, py - 0.62, f"{grads[c][r]:.4f}", ha="center", va="center",
+                        fontsize=10.5, color=ORANGE, zorder=4)
             if c % 2 == 1 and c < len(cols) - 1:  # a z node: show its bias
                 layer = model.layers[c // 2]
                 b = layer.b[r] if layer.use_bias else 0.0
                 label = f"+ b = {b:.2g}" if values else f"+ $b^{{[{c // 2 + 1}]}}_{r + 1}$"
-                ax.text(px, py + 0.45, label, ha="center", va="center", fontsize=8,
-                        color="0.35")
+                ax.text(px, py + (0.62 if values else 0.45), label, ha="center",
+                        va="center", fontsize=9.5, color="0.35")
+    if values:
+        ax.text(-0.45, -step * (max(len(c) for c in cols) - 1) / 2 - 1.15,
+                "in each box: a node and its value in the forward pass\n"
+                "in orange below it: $\\partial L/\\partial$(node) from the backward pass",
+                fontsize=10.5, color="0.3", va="center", linespacing=1.4)
     for c in range(len(cols) - 1):
         for r0, p0 in enumerate(pos[c]):
             for r1, p1 in enumerate(pos[c + 1]):
                 dense = c % 2 == 0 and c + 1 < len(cols) - 1  # a (or x) -> z: a weight
                 if not dense and c + 1 < len(cols) - 1 and r0 != r1:
                     continue  # z_j -> a_j: elementwise, one edge per unit
-                ax.annotate("", xy=p1, xytext=p0, zorder=1, arrowprops=dict(
+                # Drawn after the boxes (higher zorder), so that each arrow is clipped
+                # to where its boxes are in this drawing, not in the previous one.
+                ax.annotate("", xy=p1, xytext=p0, zorder=5, arrowprops=dict(
                     arrowstyle="-|>", color="0.55", lw=1, shrinkA=1, shrinkB=1,
                     patchA=boxes[c][r0].get_bbox_patch(),
                     patchB=boxes[c + 1][r1].get_bbox_patch()))
                 if dense:
                     W = model.layers[c // 2].W
-                    t = 0.28 if r0 != r1 else 0.5  # crossing edges: labels apart
+                    crossing = r0 != r1 and len(pos[c + 1]) > 1
+                    t = 0.28 if crossing else 0.5  # crossing edges: labels apart
                     label = (f"{W[r0, r1]:.2g}" if values else
                              f"$w^{{[{c // 2 + 1}]}}_{{{r0 + 1}{r1 + 1}}}$")
                     ax.text(p0[0] + t * (p1[0] - p0[0]), p0[1] + t * (p1[1] - p0[1]), label,
-                            fontsize=8, ha="center", va="center", color="0.2", zorder=3,
+                            fontsize=9.5, ha="center", va="center", color="0.2", zorder=6,
                             bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none"))
                 elif c + 1 < len(cols) - 1:
                     name = model.layers[c // 2].activation.name
-                    ax.text((p0[0] + p1[0]) / 2, p0[1] + 0.15, name, fontsize=8,
+                    ax.text((p0[0] + p1[0]) / 2, p0[1] + 0.12, name, fontsize=9,
                             ha="center", va="bottom", color="0.35")
     ax.set_xlim(-0.6, len(cols) - 0.4)
     span = step * (max(len(c) for c in cols) - 1) / 2
-    ax.set_ylim(-span - 0.75, span + 0.65)
+    ax.set_ylim(-span - (1.45 if values else 0.5), span + 0.8)
     ax.axis("off")
     return ax
