@@ -5,8 +5,8 @@ the book builds it: ``activations`` and ``losses``, ``perceptron``, ``layers``,
 ``models``, ``optimizers``, ``callbacks``, ``gradcheck``; ``data`` makes the data sets,
 ``plot`` draws the figures and ``widgets`` the interactive demos.
 """
-from . import (activations, callbacks, data, diagnostics, experiments, initializers, losses,
-               optimizers, regularizers)
+from . import (activations, callbacks, data, diagnostics, experiments, initializers, landscape,
+               losses, optimizers, regularizers)
 from .callbacks import EarlyStopping, History, LambdaCallback
 from .gradcheck import gradcheck, numerical_gradient, relative_error
 from .layers import Dense, Dropout
