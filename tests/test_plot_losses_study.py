@@ -1,4 +1,5 @@
-"""Chapter 04's figures: they draw what they claim, and their gradients are right."""
+"""Chapter 04's figures of outputs and losses: they draw what they claim, and their
+gradients are right. The computational graph is tested in test_plot_backprop_graph.py."""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -7,8 +8,6 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import nnkit as nk  # noqa: E402
-from nnkit.exercises.ch04 import worked_example_model  # noqa: E402
-from nnkit.plot import losses_study  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -131,51 +130,3 @@ def test_softmax_regions_accepts_a_function():
         lambda G: nk.activations.softmax(np.column_stack([G, np.zeros(len(G))])),
         X, labels, resolution=10)
     assert len(fig.axes) >= 4
-
-
-def _texts(ax):
-    return [t.get_text() for t in ax.texts]
-
-
-def test_backprop_graph_shows_forward_values_and_gradients():
-    model = worked_example_model()
-    x, y = [[1.0, 0.5]], [[1.0]]
-    ax = nk.plot.backprop_graph(model, x, y)
-    texts = _texts(ax)
-    for node in ["$x_1$\n1.0000", "$z^{[1]}_1$\n0.7000", "$a^{[1]}_2$\n0.5744",
-                 "$z^{[2]}_1$\n0.5572", "$\\hat y$\n0.6358", "$L$\n0.4529"]:
-        assert node in texts
-    orange = {t.get_text(): t.get_position() for t in ax.texts
-              if t.get_color() == nk.plot.ORANGE}
-    # under z[2]_1 (column 3): y_hat - y; under z[1]_1 (column 1, top); under y_hat: -1/y_hat
-    assert orange["-0.3642"][0] == 3 and orange["-0.0969"][0] == 1
-    assert orange["-1.5728"][0] == 4 and orange["1.0000"][0] == 5
-    assert len(orange) == 2 + 2 + 1 + 1 + 1  # every node but the inputs
-    assert "1.2" in texts and "-0.6" in texts and "+ b = 0.1" in texts
-    # it leaves the model's gradients as model.backward sets them
-    grads = [g.copy() for g in model.grads]
-    model.backward(np.array(y), model.forward(np.array(x)))
-    for a, b in zip(grads, model.grads):
-        np.testing.assert_array_equal(a, b)
-
-
-def test_backprop_graph_names_only():
-    ax = nk.plot.backprop_graph(worked_example_model(), [1.0, 0.5], [1.0], values=False)
-    texts = _texts(ax)
-    assert "$w^{[1]}_{21}$" in texts and "$w^{[2]}_{11}$" in texts and "$L$" in texts
-    assert not any("=" in t for t in texts)
-    arrows = [t for t in ax.texts if isinstance(t, matplotlib.text.Annotation)]
-    assert len(arrows) == 4 + 2 + 2 + 1 + 1  # x->z, z->a, a->z, z->y_hat, y_hat->L
-
-
-def test_backprop_graph_rejects_bad_input():
-    model = worked_example_model()
-    with pytest.raises(ValueError, match=r"Received: x of shape \(3,\)"):
-        nk.plot.backprop_graph(model, [1.0, 0.5, 2.0], [1.0])
-    with pytest.raises(ValueError, match=r"Received: x of shape \(2, 2\), y of shape \(2, 1\)"):
-        nk.plot.backprop_graph(model, [[1.0, 0.5], [0.0, 1.0]], [[1.0], [0.0]])
-    with pytest.raises(TypeError, match="Sequential of Dense layers"):
-        nk.plot.backprop_graph(nk.Sequential([nk.Dropout(0.5)]), [1.0], [1.0])
-    bare = nk.Sequential([nk.Dense(1)])
-    with pytest.raises(ValueError, match="uncompiled model"):
-        nk.plot.backprop_graph(bare, [1.0], [1.0])
