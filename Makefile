@@ -8,6 +8,10 @@ STAMP   = $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 export KERAS_BACKEND := jax
 export PYTHONHASHSEED := 0
+# The book's networks are small: one BLAS thread is faster than two competing for 2 cores,
+# and gives the same sums every run.
+export OPENBLAS_NUM_THREADS := 1
+export OMP_NUM_THREADS := 1
 
 JB_BUILD = $(BIN)/jupyter-book build . -W -n --keep-going
 

@@ -141,7 +141,8 @@ class Dropout(Layer):
 
     def __init__(self, rate, seed=None, name=None):
         super().__init__(name)
-        if not (np.isscalar(rate) and 0 <= rate < 1):
+        if isinstance(rate, bool) or not isinstance(rate, (int, float, np.number)) \
+                or not 0 <= rate < 1:
             raise ValueError(f"rate must be a number in [0, 1). Received: rate={rate!r}")
         self.rate, self.seed = float(rate), seed
         self.mask = None

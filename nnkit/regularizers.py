@@ -2,7 +2,8 @@
 
 ``L2(0.01)`` adds ``0.01 * sum(W**2)`` to the loss, so gradient descent also pulls every
 weight towards 0 by ``2 * 0.01 * W``; ``L1(0.01)`` adds ``0.01 * sum(|W|)`` and pulls by a
-constant ``0.01 * sign(W)``, which drives small weights to exactly 0.
+constant ``0.01 * sign(W)``, which pushes small weights to 0 (with plain gradient steps
+they end up hovering around 0 rather than exactly at it, as chapter 06 measures).
 """
 import numpy as np
 

@@ -5,16 +5,21 @@ they draw; chapter-specific figures get a submodule of their own."""
 from .animation import animation_html
 from .boundary import decision_boundary, decision_line, points
 from .curves import activation_curve, activation_curves, loss_curves
-from .losses_study import (backprop_graph, loss_gradients, output_gradient, regression_fit,
-                           softmax_regions)
+from .losses_study import loss_gradients, output_gradient, regression_fit, softmax_regions
+from .backprop_graph import backprop_graph
 from .activation_study import (activation_comparison, activation_overlay, comparison_boundaries,
                              dead_units_curves, explorer_grid, gradient_norms_by_layer)
-from .hidden import (approximations, decision_boundaries, error_vs_width, fit_animation,
-                     hidden_contributions, hidden_space, named_network, seed_loss_curves,
+from .hidden import (decision_boundaries, hidden_space, named_network, seed_loss_curves,
                      seed_outcomes)
+from .approximation import approximations, error_vs_width, fit_animation, hidden_contributions
 from .network import network
-from .regularization import (boundaries, capacity_curves, depth_experiment, early_stopping,
-                             penalty_sweep, regularization_demo, regularization_grid,
-                             regularization_panel, remedies, weight_histograms)
-from .perceptron import mistakes_per_epoch, neuron_decision, neuron_diagram, perceptron_progress
+from .regularization import (boundaries_vs_truth, capacity_curves, data_panels,
+                             depth_experiment, early_stopping_curves, penalty_sweep,
+                             regularization_demo, regularization_grid, regularization_panel,
+                             remedies_comparison, weight_histograms)
+from .perceptron import (mistakes_per_epoch, neuron_decision, neuron_decisions, neuron_diagram,
+                         perceptron_progress)
 from .style import BLUE, CLASS_COLOURS, DIVERGING, GREY, ORANGE, get_ax
+from .training import (batch_size_curves, convergence_stop, final_losses_by_width,
+                       fits_by_seed, learning_rate_curves, loss_line, loss_plane,
+                       nnkit_vs_keras)
