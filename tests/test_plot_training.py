@@ -42,10 +42,16 @@ def test_learning_rate_curves_mark_and_clip_a_diverged_run():
     ax = nk.plot.learning_rate_curves(runs)
     labels = [line.get_label() for line in ax.lines if not line.get_label().startswith("_")]
     assert labels == ["0.1", "50.0 (diverged)"]
-    top = ax.get_ylim()[1]
-    assert top == pytest.approx(20 * 0.5)  # set by the run that did not diverge
-    assert max(ax.lines[1].get_ydata()) <= top
-    assert any(line.get_marker() == "X" for line in ax.lines)
+    top = 20 * 0.5  # set by the run that did not diverge
+    assert ax.get_ylim()[1] == pytest.approx(3 * top)  # with room for the cross
+    drawn = np.asarray(ax.lines[1].get_ydata(), dtype=float)
+    assert np.nanmax(drawn) <= top and np.isnan(drawn).any()  # not drawn above the top
+    arrows = [t for t in ax.texts if t.arrow_patch is not None]
+    assert arrows and arrows[0].xy[1] == pytest.approx(top)
+    cross = [line for line in ax.lines if line.get_marker() == "X"]
+    stopped_in = len(err.value.history.history["loss"]) + 1
+    assert cross and cross[0].get_xdata()[0] == stopped_in  # the epoch that failed
+    assert f"stopped in epoch {stopped_in}" in [t.get_text() for t in ax.texts]
     with pytest.raises(ValueError, match="No finite loss"):
         nk.plot.learning_rate_curves({1.0: [np.inf, np.nan]})
 
@@ -58,6 +64,8 @@ def test_fits_by_seed_has_a_panel_per_model():
     fig = nk.plot.fits_by_seed(models, X, y, titles=["a", "b", "c"], ncols=2)
     visible = [ax for ax in fig.axes if ax.axison]
     assert [ax.get_title() for ax in visible] == ["a", "b", "c"] and len(fig.axes) == 4
+    assert [ax.get_ylabel() for ax in visible] == ["y", "", "y"]  # the left column
+    assert visible[2].get_xlabel() == "x"
     xs = visible[1].lines[0].get_xdata().reshape(-1, 1)
     np.testing.assert_allclose(visible[1].lines[0].get_ydata(), models[1].predict(xs).ravel())
     with pytest.raises(ValueError, match=r"Received: X of shape \(30, 2\)"):
@@ -103,11 +111,17 @@ def test_convergence_stop_draws_the_rule_where_it_fired():
         nk.plot.convergence_stop(losses, 51)
 
 
-def test_nnkit_vs_keras_draws_both_curves_and_their_difference():
+def test_nnkit_vs_keras_draws_both_curves_and_their_relative_difference():
     a, b = [0.5, 0.4, 0.3], [0.5, 0.41, 0.3]
     fig = nk.plot.nnkit_vs_keras({"loss": a}, {"loss": b})
     left, right = fig.axes
     assert [line.get_label() for line in left.lines] == ["nnkit", "Keras"]
-    np.testing.assert_allclose(right.lines[0].get_ydata(), [1e-18, 0.01, 1e-18], atol=1e-15)
+    # |0.4 - 0.41| / 0.4 at epoch 2; equal losses are drawn at the floor 1e-18
+    np.testing.assert_allclose(right.lines[0].get_ydata(), [1e-18, 0.025, 1e-18], atol=1e-15)
+    eps_line = right.lines[1]
+    np.testing.assert_allclose(eps_line.get_ydata(), 2.0 ** -23)  # float32's rounding unit
+    assert right.get_ylim()[1] >= 0.025
     with pytest.raises(ValueError, match="3 and 2 epochs"):
         nk.plot.nnkit_vs_keras(a, b[:2])
+    with pytest.raises(ValueError, match="finite losses"):
+        nk.plot.nnkit_vs_keras([0.5, np.nan, 0.3], b)

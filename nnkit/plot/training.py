@@ -30,7 +30,7 @@ def _floor(ax, noise_floor):
         ax.axhline(noise_floor, color=GREY, lw=1, ls=":", zorder=0)
         ax.annotate("noise level", (0, noise_floor), xycoords=("axes fraction", "data"),
                     xytext=(4, 2), textcoords="offset points", ha="left", va="bottom",
-                    fontsize=8, color=GREY)
+                    fontsize=9, color=GREY)
 
 
 def batch_size_curves(runs, noise_floor=None):
@@ -42,7 +42,7 @@ def batch_size_curves(runs, noise_floor=None):
     Returns the figure."""
     if not runs:
         raise ValueError("runs must map at least one label to {'loss': ..., 'seconds': ...}.")
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained",
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.5), layout="constrained",
                                       sharey=True)
     for (label, run), colour in zip(runs.items(), COLOURS):
         loss, seconds = _losses(run["loss"]), np.asarray(run["seconds"], dtype=float)
@@ -51,7 +51,7 @@ def batch_size_curves(runs, noise_floor=None):
                              "times; expected one time per epoch.")
         left.plot(np.arange(1, loss.size + 1), loss, color=colour, lw=1.2, label=label)
         right.plot(seconds, loss, color=colour, lw=1.2, label=label)
-    for ax, xlabel in ((left, "epoch"), (right, "wall-clock time (s)")):
+    for ax, xlabel in ((left, "epoch"), (right, "wall-clock time (s), log scale")):
         ax.set_yscale("log")
         ax.set_xlabel(xlabel)
         _floor(ax, noise_floor)
@@ -82,7 +82,9 @@ def learning_rate_curves(runs, noise_floor=None, ax=None):
     for (label, loss), run, colour in zip(curves.items(), runs.values(), COLOURS):
         diverged = isinstance(run, DivergenceError)
         epochs = np.arange(1, loss.size + 1)
-        shown = np.clip(loss, bottom, top)
+        # Above the top the curve is not drawn (an arrow marks where it leaves the plot):
+        # a line squashed against the top edge would look like a loss that stayed there.
+        shown = np.where(loss > top, np.nan, np.maximum(loss, bottom))
         name = f"{label} (diverged)" if diverged else str(label)
         ax.plot(epochs, shown, color=colour, lw=1.3, label=name)
         if loss.size and (loss > top).any():
@@ -90,9 +92,12 @@ def learning_rate_curves(runs, noise_floor=None, ax=None):
             ax.annotate("", xy=(epochs[k], top), xytext=(epochs[k], top / 4),
                         arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.5))
         if diverged:
-            ax.plot([loss.size + 1], [top], marker="X", ms=10, color=colour, clip_on=False)
+            ax.plot([loss.size + 1], [top], marker="X", ms=10, color=colour)
+            ax.annotate(f"stopped in epoch {loss.size + 1}", (loss.size + 1, top),
+                        xytext=(9, 0), textcoords="offset points", ha="left",
+                        va="center", fontsize=9, color=colour)
     ax.set_yscale("log")
-    ax.set_ylim(bottom, top)
+    ax.set_ylim(bottom, 3 * top)  # room above the top for the cross of a diverged run
     ax.set_xlabel("epoch")
     ax.set_ylabel("training loss (MSE)")
     _floor(ax, noise_floor)
@@ -101,7 +106,7 @@ def learning_rate_curves(runs, noise_floor=None, ax=None):
     return ax
 
 
-def fits_by_seed(models, X, y, titles=None, ncols=5, panel_size=(2.3, 2.1)):
+def fits_by_seed(models, X, y, titles=None, ncols=5, panel_size=(1.75, 1.6)):
     """Small multiples, one per trained 1-D regression model: the data (grey) and the
     model's curve (blue). ``titles`` gives each panel's caption; ``panel_size`` is
     (width, height) in inches. Returns the figure."""
@@ -118,8 +123,12 @@ def fits_by_seed(models, X, y, titles=None, ncols=5, panel_size=(2.3, 2.1)):
         ax.scatter(X.ravel(), y.ravel(), s=6, color=GREY, alpha=0.7)
         ax.plot(xs.ravel(), np.asarray(model.predict(xs)).ravel(), color=BLUE, lw=2)
         if titles is not None:
-            ax.set_title(titles[i], fontsize=11)
+            ax.set_title(titles[i], fontsize=10)
         ax.tick_params(labelsize=9)
+    for ax in axes[-1, :]:
+        ax.set_xlabel("x", fontsize=10)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("y", fontsize=10)
     for ax in axes.flat[len(models):]:
         ax.axis("off")
     return fig
@@ -215,14 +224,21 @@ def convergence_stop(losses, stopped_epoch, ax=None, noise_floor=None, rule=None
     return ax
 
 
+FLOAT32_EPS = float(np.finfo(np.float32).eps)  # 2**-23: float32's relative rounding unit
+
+
 def nnkit_vs_keras(ours, theirs, labels=("nnkit", "Keras")):
     """Two panels: both loss curves on one axis (nnkit solid, Keras dashed on top), and
-    the absolute difference between them at every epoch (log scale). ``ours`` and
-    ``theirs`` are Histories or lists of per-epoch losses. Returns the figure."""
+    their relative difference |ours - theirs| / |ours| at every epoch (log scale), with
+    a dotted line at float32's rounding unit 2**-23 for scale. ``ours`` and ``theirs``
+    are Histories or lists of per-epoch losses. Returns the figure."""
     a, b = _losses(ours), _losses(theirs)
     if a.shape != b.shape:
         raise ValueError(f"The two runs have {a.size} and {b.size} epochs; expected the same.")
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.4), layout="constrained")
+    if a.size == 0 or not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))) or np.any(a == 0):
+        raise ValueError("Both runs need finite losses, and the first nonzero ones, to "
+                         f"compare. Received: {a.size} epochs, first losses {a[:3]} and {b[:3]}.")
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.3), layout="constrained")
     epochs = np.arange(1, a.size + 1)
     left.plot(epochs, a, color=BLUE, lw=3, alpha=0.6, label=labels[0])
     left.plot(epochs, b, color=ORANGE, lw=1.5, ls="--", label=labels[1])
@@ -231,9 +247,13 @@ def nnkit_vs_keras(ours, theirs, labels=("nnkit", "Keras")):
     left.set_ylabel("training loss (MSE)")
     left.set_title("the same training, in two libraries")
     left.legend(frameon=False)
-    right.plot(epochs, np.maximum(np.abs(a - b), 1e-18), color=GREY, lw=1.2)
+    relative = np.abs(a - b) / np.abs(a)
+    right.plot(epochs, np.maximum(relative, 1e-18), color=GREY, lw=1.2)
+    right.axhline(FLOAT32_EPS, color="k", lw=1, ls=":", label=r"float32 rounding unit, $2^{-23}$")
     right.set_yscale("log")
+    right.set_ylim(top=max(relative.max(), FLOAT32_EPS) * 8)  # room for the legend
+    right.legend(frameon=False, loc="upper left", fontsize=9)
     right.set_xlabel("epoch")
-    right.set_ylabel("|difference|")
-    right.set_title("how far apart they are")
+    right.set_ylabel(f"|{labels[0]} - {labels[1]}| / {labels[0]}")
+    right.set_title("how far apart they are (relative)")
     return fig
