@@ -81,7 +81,7 @@ def softmax_mse_grad(z, y):
 
 def test_softmax_mse_gradient(capsys):
     ch04.check_softmax_mse_gradient(softmax_mse_grad)
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # the message is wrapped
     assert "Correct" in out and "cross-entropy -0.9966" in out
     with pytest.raises(AssertionError, match="right direction times 3"):
         ch04.check_softmax_mse_gradient(lambda z, y: 3 * softmax_mse_grad(z, y))

@@ -31,6 +31,13 @@ def test_overlay_draws_each_function_and_its_derivative():
     assert max(right.lines[0].get_ydata()) == pytest.approx(0.25)
 
 
+def test_overlay_dashes_leaky_relu_so_that_relu_shows_under_it():
+    fig = nk.plot.activation_overlay(["relu", "leaky_relu"])
+    for ax in fig.axes:
+        relu, leaky = [line for line in ax.lines if not line.get_label().startswith("_")]
+        assert relu.get_linestyle() == "-" and leaky.get_linestyle() == "--"
+
+
 def test_gradient_norms_by_layer_draws_medians_on_a_log_axis():
     norms = {"sigmoid": np.array([[1e-6, 1e-3, 1e-1], [3e-6, 2e-3, 3e-1], [2e-6, 4e-3, 2e-1]]),
              "relu": np.array([1e-2, 1e-2, 1e-1])}
@@ -75,6 +82,27 @@ def test_comparison_boundaries_one_panel_per_activation(comparison):
     assert len(drawn) == 2
     acc = result.of("relu")[1]["accuracy"]
     assert drawn[1].get_title() == f"relu\naccuracy {acc:.2f} (seed 1)"
+
+
+def test_comparison_boundaries_at_most_three_panels_a_row():
+    X, y = nk.data.circle(40, seed=0)
+    result = dg.compare_activations(X, y, ["linear", "sigmoid", "tanh", "relu"], seeds=(0,),
+                                    epochs=1, hidden=(3,))
+    fig = nk.plot.comparison_boundaries(result, X, y, resolution=10)
+    drawn = [ax for ax in fig.axes if ax.images]
+    assert len(drawn) == 4
+    rows = sorted({round(ax.get_position().y0, 3) for ax in drawn})
+    assert len(rows) == 2  # 3 + 1, not 4 in a row
+    assert sum(not ax.axison for ax in fig.axes) == 2  # the empty slots are hidden
+
+
+def test_activation_comparison_dashes_the_linear_baseline():
+    X, y = nk.data.circle(40, seed=0)
+    result = dg.compare_activations(X, y, ["linear", "relu"], seeds=(0,), epochs=2,
+                                    hidden=(3,))
+    ax = nk.plot.activation_comparison(result)
+    medians = [line for line in ax.lines if not line.get_label().startswith("_")]
+    assert [line.get_linestyle() for line in medians] == ["--", "-"]
 
 
 def test_explorer_grid_rows_activations_columns_depths():

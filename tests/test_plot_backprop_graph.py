@@ -117,3 +117,32 @@ def test_backprop_graph_rejects_bad_input():
     other.build(2)
     with pytest.raises(ValueError, match=r"Received: weights shaped \[\[\(2, 3\), \(3,\)\]"):
         nk.plot.backprop_graph(model, [1.0, 0.5], [1.0], reference=other)
+
+
+@pytest.mark.parametrize("values", [True, False])
+def test_no_label_overlaps_another(values):
+    """Legible in the book's column: the node boxes, the weights, biases, activation
+    names and gradients are drawn apart, none on top of another (edge labels sit on
+    their arrows, which is what their white background is for)."""
+    model = worked_example_model()
+    model.layers[1].W[0, 0] = -3.0  # a changed weight is drawn larger, in bold
+    ax = nk.plot.backprop_graph(model, [1.0, 0.5], [1.0], values=values,
+                                reference=worked_example_model())
+    fig = ax.figure
+    # The book's column is about 7 inches wide: a wider figure is shrunk to fit, and so
+    # are its letters. At most 8.4 inches and 10 pt, no text ends up much below 8 pt.
+    assert fig.get_size_inches()[0] <= 8.4
+    assert min(t.get_fontsize() for t in ax.texts if t.get_text()) >= 10
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = []
+    for t in ax.texts:
+        if not t.get_text():  # the arrows are empty annotations
+            continue
+        patch = t.get_bbox_patch()
+        box = patch.get_window_extent(renderer) if patch is not None else \
+            t.get_window_extent(renderer)
+        boxes.append((t.get_text(), box))
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1:]:
+            assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"

@@ -1,4 +1,6 @@
 """Checks for the exercises of chapter 03 (activation functions compared)."""
+import textwrap
+
 import numpy as np
 
 from .. import activations, data
@@ -9,6 +11,12 @@ from ..models import DivergenceError, Sequential
 from ..optimizers import SGD
 
 _Z = np.linspace(-4, 4, 81)
+
+
+def _say(message):
+    """Print a check's verdict wrapped to the width of a solution box in the HTML book
+    (a long line there scrolls sideways)."""
+    print(textwrap.fill(message, width=68, break_long_words=False, break_on_hyphens=False))
 
 
 def _call(fn, z, what):
@@ -47,8 +55,8 @@ def check_tanh_derivative(tanh_prime):
         raise AssertionError(f"Not yet: your tanh'(z) differs from finite differences "
                              f"by up to {err:.3g} (at z = {worst_z:.2f})."
                              + hint)
-    print(f"Correct: your tanh'(z) matches finite differences of tanh to {err:.1e} on "
-          f"[-4, 4], and equals 1 - tanh(z)^2 = 4 sigmoid(2z)(1 - sigmoid(2z)).")
+    _say(f"Correct: your tanh'(z) matches finite differences of tanh to {err:.1e} on "
+         f"[-4, 4], and equals 1 - tanh(z)^2 = 4 sigmoid(2z)(1 - sigmoid(2z)).")
 
 
 def check_activation(act, tolerance=1e-6):
@@ -81,8 +89,8 @@ def check_activation(act, tolerance=1e-6):
         raise AssertionError(f"f and f' agree, but in a network the gradients are off by "
                              f"a relative error of {worst:.2g}. Is backward consistent "
                              "with derivative?")
-    print(f"Correct: {type(act).__name__}'s derivative matches finite differences to "
-          f"{err:.1e}, and a network using it passes gradcheck ({worst:.1e}).")
+    _say(f"Correct: {type(act).__name__}'s derivative matches finite differences to "
+         f"{err:.1e}, and a network using it passes gradcheck ({worst:.1e}).")
 
 
 def check_softplus(act):
@@ -103,8 +111,8 @@ def check_softplus(act):
     check_activation(act)
     big = _call(act, np.array([800.0, -800.0]), "softplus")
     if not np.all(np.isfinite(big)):
-        print("Note: your softplus overflows for z = 800 (it returned "
-              f"{big.tolist()}); np.logaddexp(0, z) computes log(1 + e^z) without overflow.")
+        _say("Note: your softplus overflows for z = 800 (it returned "
+             f"{big.tolist()}); np.logaddexp(0, z) computes log(1 + e^z) without overflow.")
 
 
 def check_dead_fraction(fraction, model, X):
@@ -118,7 +126,7 @@ def check_dead_fraction(fraction, model, X):
                              f"{expected:.4f} of the ReLU units are dead. A unit is dead "
                              "when its output is 0 for *every* example (a column of zeros), "
                              "counted over all hidden ReLU units together.")
-    print(f"Correct: {expected:.4f} of the hidden ReLU units never fire on these inputs.")
+    _say(f"Correct: {expected:.4f} of the hidden ReLU units never fire on these inputs.")
 
 
 def comparison_task():
@@ -144,9 +152,9 @@ def check_sigmoid_learning_rate(learning_rate, target=0.85):
                              f"network reaches {row['accuracy_mean']:.2f} on average "
                              f"(worst seed {row['accuracy_min']:.2f}); the target is "
                              f"{target}. Its gradients are small: try larger steps.")
-    print(f"Correct: with learning rate {learning_rate}, sigmoid reaches "
-          f"{row['accuracy_mean']:.2f} ± {row['accuracy_std']:.2f} (worst seed "
-          f"{row['accuracy_min']:.2f}) in the same 200 epochs.")
+    _say(f"Correct: with learning rate {learning_rate}, sigmoid reaches "
+         f"{row['accuracy_mean']:.2f} ± {row['accuracy_std']:.2f} (worst seed "
+         f"{row['accuracy_min']:.2f}) in the same 200 epochs.")
 
 
 def check_per_unit_activation(act, names=("relu", "tanh")):

@@ -1,4 +1,6 @@
 """Checks for the exercises of chapter 04 (outputs, losses and backpropagation)."""
+import textwrap
+
 import numpy as np
 
 from .. import activations, losses
@@ -19,6 +21,12 @@ WORKED_EXAMPLE = {
 # The two-layer network of the shapes exercise: n examples, d inputs, h hidden, k classes.
 SHAPES_SIZES = {"n": 10, "d": 4, "h": 5, "k": 3}
 GRADIENT_NAMES = ["dZ2", "dW2", "db2", "dA1", "dZ1", "dW1", "db1"]
+
+
+def _say(message):
+    """Print a check's verdict wrapped to the width of a solution box in the HTML book
+    (a long line there scrolls sideways)."""
+    print(textwrap.fill(message, width=68, break_long_words=False, break_on_hyphens=False))
 
 
 def worked_example_model(activation="sigmoid"):
@@ -55,8 +63,8 @@ def check_shapes(shapes):
             f"Not yet: {wrong} {'is' if len(wrong) == 1 else 'are'} wrong. A gradient has "
             "the shape of the array it is the gradient of: dW2 is shaped like W2, dZ1 like "
             "Z1. Write down the forward shapes first (X is (n, d), W1 is (d, h), ...).")
-    print("Correct: " + ", ".join(f"{name} {right[name]}" for name in GRADIENT_NAMES) +
-          ". Each gradient has the shape of its array.")
+    _say("Correct: " + ", ".join(f"{name} {right[name]}" for name in GRADIENT_NAMES) +
+         ". Each gradient has the shape of its array.")
 
 
 def check_softmax_cross_entropy(p, loss, dz):
@@ -83,8 +91,9 @@ def check_softmax_cross_entropy(p, loss, dz):
     if not np.allclose(np.ravel(dz), dz_right.ravel(), atol=2e-3):
         raise AssertionError(f"p and the loss are right, but dz = {np.ravel(dz).tolist()} is "
                              "not dL/dz. For softmax with cross-entropy it is y_hat - y.")
-    print(f"Correct: p = {np.round(p_right.ravel(), 4).tolist()}, L = -log p_0 = "
-          f"{loss_right:.4f}, dL/dz = p - y = {np.round(dz_right.ravel(), 4).tolist()}: "
+    print(f"Correct: p = {np.round(p_right.ravel(), 4).tolist()},\n"
+          f"L = -log p_0 = {loss_right:.4f},\n"
+          f"dL/dz = p - y = {np.round(dz_right.ravel(), 4).tolist()}:\n"
           "z_0 is pushed up and the others down.")
 
 
@@ -114,9 +123,9 @@ def check_worked_example_grads(grads, activation="tanh"):
                            f"{activation}."}[name]
             raise AssertionError(f"Not yet: {name} = {np.round(yours, 6).tolist()} is off."
                                  + hint)
-    print(f"Correct: with {activation} hidden units, "
-          + ", ".join(f"{n} = {np.round(g, 5).tolist()}"
-                      for n, g in zip(["dW1", "db1", "dW2", "db2"], model.grads)) + ".")
+    print(f"Correct: with {activation} hidden units,\n"
+          + "\n".join(f"  {n} = {np.round(g, 5).tolist()}"
+                      for n, g in zip(["dW1", "db1", "dW2", "db2"], model.grads)))
 
 
 def check_softmax_mse_gradient(fn):
@@ -149,6 +158,6 @@ def check_softmax_mse_gradient(fn):
     target = np.array([[1.0, 0.0, 0.0]])
     g = float(np.asarray(fn(wrong, target))[0, 0])
     ce = float((activations.softmax(wrong) - target)[0, 0])
-    print(f"Correct: relative error {err:.1e} against finite differences. Confidently "
-          f"wrong (z = (-5, 0, 0), class 0): squared error gives dL/dz_0 = {g:.4f}, "
-          f"cross-entropy {ce:.4f}.")
+    _say(f"Correct: relative error {err:.1e} against finite differences. Confidently "
+         f"wrong (z = (-5, 0, 0), class 0): squared error gives dL/dz_0 = {g:.4f}, "
+         f"cross-entropy {ce:.4f}.")

@@ -31,10 +31,11 @@ def activation_overlay(names=("sign", "sigmoid", "tanh", "relu", "leaky_relu"), 
     """Two panels side by side: the activations f(z) on the left, their derivatives
     f'(z) on the right, on shared axes, with the sigmoid's bound f' <= 1/4 dotted.
     Softmax, if named, is drawn as its first output for the scores (z, 0), which is
-    sigmoid(z). Returns the figure."""
+    sigmoid(z), dotted. Leaky ReLU is dashed, so that ReLU stays visible where the two
+    coincide (z > 0). Returns the figure."""
     names = list(names)
     z = np.linspace(-4, 4, 801) if z is None else np.asarray(z, dtype=float)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained",
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.6), layout="constrained",
                                       sharex=True)
     for i, name in enumerate(names):
         f = activations.get(name)
@@ -44,11 +45,11 @@ def activation_overlay(names=("sign", "sigmoid", "tanh", "relu", "leaky_relu"), 
         else:
             a, da = f(z), f.derivative(z)
         style = dict(color=activation_colour(f.name, i), lw=2 if f.name != "softmax" else 1.5,
-                     ls=":" if f.name == "softmax" else "-")
+                     ls={"softmax": ":", "leaky_relu": "--"}.get(f.name, "-"))
         left.plot(z, a, label=f.name, **style)
         right.plot(z, da, label=f.name, **style)
     right.axhline(0.25, color="k", lw=0.8, ls=":")
-    right.text(z[0], 0.27, "1/4: the most sigmoid' can be", fontsize=8, va="bottom")
+    right.text(z[0], 0.27, "1/4: the most sigmoid' can be", fontsize=9, va="bottom")
     for ax, title in ((left, "activation f(z)"), (right, "derivative f'(z)")):
         ax.axhline(0, color="0.8", lw=0.8, zorder=0)
         ax.axvline(0, color="0.8", lw=0.8, zorder=0)
@@ -56,7 +57,7 @@ def activation_overlay(names=("sign", "sigmoid", "tanh", "relu", "leaky_relu"), 
         ax.set_title(title)
     left.set_ylim(-1.6, 2.6)
     right.set_ylim(-0.1, 1.15)
-    left.legend(frameon=False, fontsize=8, loc="upper left")
+    left.legend(frameon=False, fontsize=9, loc="upper left")
     return fig
 
 
@@ -110,7 +111,9 @@ def dead_units_curves(curves, ax=None, activation="ReLU"):
 
 def activation_comparison(comparison, ax=None, log=True):
     """Training loss against epoch for every label of a ``diagnostics.Comparison``:
-    a thin line per seed and a thick line for the median over seeds. Returns ax."""
+    a thin line per seed and a thick line for the median over seeds. The "linear"
+    baseline is dashed, so that it stays visible under a curve that is just as flat.
+    Returns ax."""
     ax = get_ax(ax, figsize=(6.5, 4))
     for i, label in enumerate(comparison.labels):
         colour = activation_colour(label, i)
@@ -119,21 +122,23 @@ def activation_comparison(comparison, ax=None, log=True):
         for row in losses:
             ax.plot(epochs, row, color=colour, lw=0.5, alpha=0.3)
         ax.plot(epochs, np.median(losses, axis=0), color=colour, lw=2.2,
+                ls="--" if label == "linear" else "-", zorder=3 if label == "linear" else 2,
                 label=f"{label} ({len(losses)} seeds)")
     ax.set_xlabel("epoch")
     ax.set_ylabel("training loss (binary cross-entropy)")
     if log:
         ax.set_yscale("log")
-    ax.legend(frameon=False, fontsize=8, loc="lower left")
+    ax.legend(frameon=False, fontsize=9, loc="lower left")
     return ax
 
 
 def comparison_boundaries(comparison, X, y, seed=None, ncols=None, resolution=100):
     """Small multiples: the decision boundary of one seed's model (default the first
     seed) for every label of a ``diagnostics.Comparison``, drawn over (X, y), with its
-    accuracy in the title. Returns the figure."""
+    accuracy in the title; ``ncols`` panels a row (default at most 3, so that each panel
+    stays legible in the book's column). Returns the figure."""
     labels = comparison.labels
-    ncols = ncols or len(labels)
+    ncols = ncols or min(3, len(labels))
     nrows = int(np.ceil(len(labels) / ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(2.7 * ncols, 2.9 * nrows),
                              layout="constrained", squeeze=False, sharex=True, sharey=True)
@@ -142,7 +147,7 @@ def comparison_boundaries(comparison, X, y, seed=None, ncols=None, resolution=10
         run = runs[0] if seed is None else next(r for r in runs if r["seed"] == seed)
         decision_boundary(run["model"], X, y, ax=ax, resolution=resolution)
         ax.set_title(f"{label}\naccuracy {run['accuracy']:.2f} (seed {run['seed']})",
-                     fontsize=9)
+                     fontsize=10)
         ax.set_xlabel("")
         ax.set_ylabel("")
     for ax in axes.flat[len(labels):]:
@@ -202,11 +207,11 @@ def explorer_grid(X, y, activations=("sigmoid", "tanh", "relu"), depths=(1, 3, 6
                                                seed=seed)
             loss = history.history.get("loss", [])
             if diverged:
-                ax.set_title(f"{act}, {depth} hidden: diverged", fontsize=9)
+                ax.set_title(f"{act}, {depth} hidden: diverged", fontsize=10.5)
             else:
                 decision_boundary(model, X, y, ax=ax, resolution=resolution)
                 ax.set_title(f"{act}, {depth} hidden\naccuracy "
-                             f"{model.evaluate(X, y)[1]:.2f}", fontsize=9)
+                             f"{model.evaluate(X, y)[1]:.2f}", fontsize=10.5)
             ax.set_xlabel("")
             ax.set_ylabel("")
             ax.set_xticks([])
@@ -217,7 +222,7 @@ def explorer_grid(X, y, activations=("sigmoid", "tanh", "relu"), depths=(1, 3, 6
                 row[n].plot(np.arange(1, len(loss) + 1), loss, ls=styles[j % len(styles)],
                             color=activation_colour(act), label=f"{depth} hidden")
         _log_loss_axis(row[n])
-        row[n].set_title(f"{act}: training loss", fontsize=9)
-        row[n].legend(frameon=False, fontsize=7)
+        row[n].set_title(f"{act}: training loss", fontsize=10.5)
+        row[n].legend(frameon=False, fontsize=8.5)
     axes[-1, n].set_xlabel("epoch")
     return fig

@@ -94,13 +94,14 @@ def backprop_graph(model, x, y, values=True, ax=None, legend=True, reference=Non
                 for p, q in zip(mine.params, theirs.params)]
                for mine, theirs in zip(model.layers, other.layers)]
 
-    def weight_style(l, k, where, base, fc="none"):  # bold blue where it differs
+    def weight_style(l, k, where, base, fc="none", size=11):  # bold blue where it differs
         if k < len(changed[l]) and changed[l][k][where]:
-            return dict(color=BLUE, fontweight="bold",
+            return dict(color=BLUE, fontweight="bold", fontsize=size + 2,
                         bbox=dict(boxstyle="round,pad=0.12", fc="#dcebf7", ec="none"))
-        return dict(color=base, bbox=dict(boxstyle="round,pad=0.12", fc=fc, ec="none"))
+        return dict(color=base, fontsize=size,
+                    bbox=dict(boxstyle="round,pad=0.12", fc=fc, ec="none"))
 
-    ax = get_ax(ax, figsize=(1.35 * len(cols) + 0.4, 1.3 * max(len(c) for c in cols) + 1.3))
+    ax = get_ax(ax, figsize=(1.3 * len(cols) + 0.4, 1.4 * max(len(c) for c in cols) + 1.4))
     step = 1.9
     pos = [[(c, step * ((len(col) - 1) / 2 - r)) for r in range(len(col))]
            for c, col in enumerate(cols)]
@@ -109,24 +110,24 @@ def backprop_graph(model, x, y, values=True, ax=None, legend=True, reference=Non
         boxes.append([])
         for r, ((px, py), name) in enumerate(zip(pos[c], col)):
             text = name + (f"\n{vals[c][r]:.4f}" if values else "")
-            box = ax.text(px, py, text, ha="center", va="center", fontsize=11, zorder=4,
+            box = ax.text(px, py, text, ha="center", va="center", fontsize=13, zorder=4,
                           linespacing=1.3,
                           bbox=dict(boxstyle="round,pad=0.3", fc="#f2f2f2", ec="k", lw=0.8))
             boxes[c].append(box)
             if values and grads[c] is not None:
-                ax.text(px, py - 0.62, f"{grads[c][r]:.4f}", ha="center", va="center",
-                        fontsize=10.5, color=ORANGE, zorder=4)
+                ax.text(px, py - 0.66, f"{grads[c][r]:.4f}", ha="center", va="center",
+                        fontsize=12.5, color=ORANGE, zorder=4)
             if c % 2 == 1 and c < len(cols) - 1:  # a z node: show its bias
                 layer = model.layers[c // 2]
                 b = layer.b[r] if layer.use_bias else 0.0
                 label = f"+ b = {b:.2g}" if values else f"+ $b^{{[{c // 2 + 1}]}}_{r + 1}$"
-                ax.text(px, py + (0.62 if values else 0.45), label, ha="center",
-                        va="center", fontsize=9.5, **weight_style(c // 2, 1, r, "0.35"))
+                ax.text(px, py + (0.66 if values else 0.48), label, ha="center",
+                        va="center", **weight_style(c // 2, 1, r, "0.35"))
     if values and legend:
         ax.text(-0.45, -step * (max(len(c) for c in cols) - 1) / 2 - 1.15,
                 "in each box: a node and its value in the forward pass\n"
                 "in orange below it: $\\partial L/\\partial$(node) from the backward pass",
-                fontsize=10.5, color="0.3", va="center", linespacing=1.4)
+                fontsize=12, color="0.3", va="center", linespacing=1.4)
     for c in range(len(cols) - 1):
         for r0, p0 in enumerate(pos[c]):
             for r1, p1 in enumerate(pos[c + 1]):
@@ -142,15 +143,16 @@ def backprop_graph(model, x, y, values=True, ax=None, legend=True, reference=Non
                 if dense:
                     layer = model.layers[c // 2]
                     crossing = r0 != r1 and len(pos[c + 1]) > 1
-                    t = 0.28 if crossing else 0.5  # crossing edges: labels apart
+                    t = 0.36 if crossing else 0.5  # crossing edges: labels apart
                     label = (f"{layer.W[r0, r1]:.2g}" if values else
                              f"$w^{{[{c // 2 + 1}]}}_{{{r0 + 1}{r1 + 1}}}$")
                     ax.text(p0[0] + t * (p1[0] - p0[0]), p0[1] + t * (p1[1] - p0[1]), label,
-                            fontsize=9.5, ha="center", va="center", zorder=6,
+                            ha="center", va="center", zorder=6,
                             **weight_style(c // 2, 0, (r0, r1), "0.2", fc="white"))
                 elif c + 1 < len(cols) - 1:
                     name = model.layers[c // 2].activation.name
-                    ax.text((p0[0] + p1[0]) / 2, p0[1] + 0.12, name, fontsize=9,
+                    # above the arrow, clear of the boxes, so that columns can be close
+                    ax.text((p0[0] + p1[0]) / 2, p0[1] + 0.33, name, fontsize=10.5,
                             ha="center", va="bottom", color="0.35")
     ax.set_xlim(-0.6, len(cols) - 0.4)
     span = step * (max(len(c) for c in cols) - 1) / 2

@@ -78,7 +78,7 @@ def explorer_view(y=1.0, ax=None, **weights):
     against the worked example's. Returns (figure, table text)."""
     model, y_arr = explorer_model(y, **weights)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9.85, 3.5), layout="constrained")
+        _, ax = plt.subplots(figsize=(8.4, 3.6), layout="constrained")
     backprop_graph(model, WORKED_EXAMPLE["x"], y_arr, ax=ax, legend=False,
                    reference=worked_example_model())
     # Slider values can be off by a rounding error: 0.30000000000000004 is still 0.3.
