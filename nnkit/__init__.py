@@ -6,7 +6,7 @@ the book builds it: ``activations`` and ``losses``, ``perceptron``, ``layers``,
 ``plot`` draws the figures and ``widgets`` the interactive demos.
 """
 from . import (activations, callbacks, data, diagnostics, experiments, initializers, landscape,
-               losses, optimizers, playground, regularizers)
+               losses, optimizers, playground, regularizers, search)
 from .callbacks import EarlyStopping, History, LambdaCallback
 from .gradcheck import gradcheck, numerical_gradient, relative_error
 from .layers import Dense, Dropout
