@@ -5,7 +5,7 @@ companion is ``nnkit.plot.regularization_grid``, which runs the same experiment.
 import ipywidgets as W
 import matplotlib.pyplot as plt
 
-from ..plot.regularization import _subplots, regularization_demo, regularization_panel
+from ..plot.overfitting import _subplots, regularization_demo, regularization_panel
 
 L2_STRENGTHS = [0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3]
 TRAIN_SIZES = [20, 50, 100, 200, 400]

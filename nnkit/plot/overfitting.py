@@ -1,9 +1,11 @@
-"""Figures for chapter 06, overfitting and regularization.
+"""Figures of overfitting itself (chapter 06): the noisy data sets, training and
+validation loss curves that part as capacity grows, decision boundaries against the true
+one, where early stopping stopped, and the explorer's rows of boundary and curves.
 
-The experiments themselves run in the chapter, where the reader can see them; these
+The chapter's experiments run in the chapter, where the reader can see them; these
 functions only draw their results. The exception is ``regularization_demo``, the small
 training run behind the chapter's widget and its static companion, which must be the
-same code in both.
+same code in both. The charts that compare remedies are in ``remedies``.
 """
 import numpy as np
 
@@ -15,12 +17,10 @@ from ..optimizers import Adam
 from ..regularizers import L2
 from .boundary import decision_boundary, points
 from .curves import loss_curves
-from .style import BLUE, GREY, ORANGE, get_ax
+from .style import GREY, ORANGE
 
-__all__ = ["data_panels", "capacity_curves", "boundaries_vs_truth", "penalty_sweep",
-           "weight_histograms", "early_stopping_curves", "remedies_comparison",
-           "depth_experiment", "regularization_demo", "regularization_panel",
-           "regularization_grid"]
+__all__ = ["data_panels", "capacity_curves", "boundaries_vs_truth", "early_stopping_curves",
+           "regularization_demo", "regularization_panel", "regularization_grid"]
 
 
 def _subplots(ncols, nrows=1, width=3.2, height=3.0, **kwargs):
@@ -110,125 +110,21 @@ def boundaries_vs_truth(models, X, y, titles=None, reference=None, ncols=None):
     return fig
 
 
-def _mean_and_seeds(ax, x, values, colour, label, marker="o"):
-    """A line through the means of ``values`` (k, seeds) and a faint dot per seed."""
-    values = np.asarray(values, dtype=float)
-    if values.ndim == 1:
-        values = values[:, None]
-    for j in range(values.shape[1]):
-        ax.scatter(x, values[:, j], s=10, color=colour, alpha=0.3, zorder=2)
-    ax.plot(x, values.mean(axis=1), marker=marker, color=colour, label=label, zorder=3)
-
-
-def penalty_sweep(strengths, train_losses, val_losses, best=None, name="L2 strength",
-                  ax=None):
-    """Training and validation loss (rows: strengths, columns: seeds) against the
-    penalty strength on a log axis; 0 is drawn at the left edge. ``best`` marks the
-    chosen strength. Returns ax."""
-    strengths = np.asarray(strengths, dtype=float)
-    _check_same_length(strengths=strengths, train_losses=train_losses, val_losses=val_losses)
-    positive = strengths[strengths > 0]
-    if positive.size == 0:
-        raise ValueError(f"Expected at least one positive strength. Received: {strengths}")
-    # A log axis has no 0: put strength 0 one decade left of the smallest positive one.
-    x = np.where(strengths > 0, strengths, positive.min() / 10)
-    ax = get_ax(ax, figsize=(5, 3.2))
-    _mean_and_seeds(ax, x, train_losses, BLUE, "training loss")
-    _mean_and_seeds(ax, x, val_losses, ORANGE, "validation loss")
-    ax.set_xscale("log")
-    ticks = list(x)
-    ax.set_xticks(ticks, ["0" if s == 0 else f"{s:g}" for s in strengths])
-    ax.minorticks_off()
-    if best is not None:
-        ax.axvline(x[list(strengths).index(best)], color=GREY, ls=":", lw=1)
-    ax.set_xlabel(name)
-    ax.set_ylabel("cross-entropy")
-    ax.legend(frameon=False)
-    return ax
-
-
-def weight_histograms(weights, bins=40, lo=-6, hi=1):
-    """Histograms of log10 |w| for each named set of weights ({name: array}), one
-    panel each, sharing the axes. Weights of exactly 0 are counted at the left edge.
-    Returns the figure."""
-    fig, axes = _subplots(len(weights), width=3.0, height=2.6, sharey=True)
-    edges = np.linspace(lo, hi, bins + 1)
-    for i, (ax, (name, w)) in enumerate(zip(axes.flat, weights.items())):
-        w = np.abs(np.asarray(w, dtype=float).ravel())
-        logw = np.clip(np.log10(np.maximum(w, 1e-300)), lo, hi)
-        ax.hist(logw, bins=edges, color=[GREY, BLUE, ORANGE][i % 3], alpha=0.85)
-        ax.set_title(name)
-        ax.set_xlabel(rf"$\log_{{10}}|w|$ (left bin: $\leq {lo}$)")
-        if i == 0:
-            ax.set_ylabel("number of weights")
-    return fig
-
-
 def early_stopping_curves(history, callback, ax=None):
     """Loss curves of a run with ``nk.EarlyStopping`` (or Keras's), with the best epoch
-    (whose weights ``restore_best_weights`` puts back) and the epoch it stopped at."""
+    (whose weights ``restore_best_weights`` puts back) and the epoch it stopped at, both
+    named in the legend (labels on the lines would cross the curves). Returns ax."""
     ax = loss_curves(history, ax=ax)
     best = getattr(callback, "best_epoch", None)
     stopped = getattr(callback, "stopped_epoch", 0)
     logs = getattr(history, "history", history)
-    top = ax.get_ylim()[1]
     if best is not None:
-        ax.axvline(best + 1, color=GREY, ls=":", lw=1)
+        ax.axvline(best + 1, color=GREY, ls=":", lw=1.2, label="best epoch (restored)")
         ax.scatter([best + 1], [logs["val_loss"][best]], color=ORANGE, zorder=4, s=30)
-        ax.text(best + 1, top, "best epoch (weights restored) ", rotation=90, ha="right",
-                va="top", fontsize=8, color="0.3")
     if stopped:
-        ax.axvline(stopped + 1, color="k", ls="--", lw=1)
-        ax.text(stopped + 1, top, "stopped ", rotation=90, ha="right", va="top", fontsize=8)
+        ax.axvline(stopped + 1, color="k", ls="--", lw=1, label="stopped")
+    ax.legend(frameon=True, framealpha=0.9, fontsize=8)
     return ax
-
-
-def remedies_comparison(results, metrics=("test loss", "test accuracy")):
-    """One row per remedy, one panel per metric: a dot per seed and a diamond at their
-    mean; the first remedy (the baseline) is grey, and a dotted line carries its mean
-    down the panel. ``results``: {remedy name: array (seeds, len(metrics))}. Returns the
-    figure."""
-    names = list(results)
-    fig, axes = _subplots(len(metrics), width=3.6, height=0.35 * len(names) + 1.0,
-                          sharey=True)
-    ypos = np.arange(len(names))[::-1]
-    for k, (ax, metric) in enumerate(zip(axes.flat, metrics)):
-        for y0, name in zip(ypos, names):
-            values = np.asarray(results[name], dtype=float)
-            if values.ndim != 2 or values.shape[1] != len(metrics):
-                raise ValueError(f"results[{name!r}] must have shape (seeds, {len(metrics)}). "
-                                 f"Received: shape {values.shape}.")
-            colour = GREY if y0 == ypos[0] else BLUE
-            ax.scatter(values[:, k], np.full(len(values), y0), color=colour, s=14, alpha=0.6,
-                       zorder=3)
-            ax.scatter([values[:, k].mean()], [y0], color=colour, marker="D", s=40,
-                       edgecolors="k", linewidths=0.6, zorder=4)
-            if y0 == ypos[0]:
-                ax.axvline(values[:, k].mean(), color=GREY, ls=":", lw=1)
-        ax.set_xlabel(metric)
-        ax.set_yticks(ypos, names)
-        ax.grid(axis="y", color="0.92", zorder=0)
-        ax.set_ylim(-0.6, len(names) - 0.4)
-    return fig
-
-
-def depth_experiment(results, metric="test accuracy"):
-    """``results``: {recipe name: {number of layers: array of per-seed values}}. One
-    line per recipe through the means, a faint dot per seed. Returns the figure."""
-    fig, axes = _subplots(1, width=5.2, height=3.4)
-    ax = axes[0, 0]
-    colours = [BLUE, ORANGE, "#2ca02c", "#9467bd", "#d62728"]
-    for i, (recipe, by_depth) in enumerate(results.items()):
-        depths = sorted(by_depth)
-        values = np.array([np.asarray(by_depth[d], dtype=float) for d in depths])
-        offset = (i - (len(results) - 1) / 2) * 0.08  # keep the seed dots apart
-        _mean_and_seeds(ax, np.array(depths) + offset, values, colours[i % len(colours)],
-                        recipe)
-    ax.set_xticks(depths, [str(d) for d in depths])
-    ax.set_xlabel("layers (hidden layers + output layer)")
-    ax.set_ylabel(metric)
-    ax.legend(frameon=False, fontsize=8)
-    return fig
 
 
 # -- the widget's experiment ---------------------------------------------------------
