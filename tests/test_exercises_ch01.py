@@ -4,6 +4,7 @@ import pytest
 
 import nnkit as nk
 from nnkit.exercises import ch01
+from nnkit.exercises.ch02 import GATE_NAMES
 
 
 def test_gate_weights(capsys):
@@ -35,3 +36,27 @@ def test_learning_rate_only_scales():
     ch01.check_learning_rate_only_scales([-3, 2, 1], [-0.3, 0.2, 0.1], 0.1)
     with pytest.raises(AssertionError, match="not 0.1 x"):
         ch01.check_learning_rate_only_scales([-3, 2, 1], [-0.3, 0.2, 0.2], 0.1)
+
+
+def test_xor_brute_force(capsys):
+    ch01.check_xor_brute_force(1, ["OR", "NAND", "x1 AND NOT x2", "NOT x1 AND x2"])
+    assert "Each differs from XOR in exactly one row" in capsys.readouterr().out
+    ch01.check_xor_brute_force(1, {"OR"})
+    assert "NAND" in capsys.readouterr().out          # names the ones not found
+    with pytest.raises(AssertionError, match="0 mistakes would mean"):
+        ch01.check_xor_brute_force(0, ["OR"])
+    with pytest.raises(AssertionError, match="you found 2 mistakes"):
+        ch01.check_xor_brute_force(2, ["OR"])
+    with pytest.raises(AssertionError, match=r"\['x1'\] does not get exactly one row"):
+        ch01.check_xor_brute_force(1, ["OR", "x1"])     # ignores x2: wrong on two rows
+    with pytest.raises(AssertionError, match="no gate"):
+        ch01.check_xor_brute_force(1, [])
+    with pytest.raises(TypeError, match="Received: 1.0"):
+        ch01.check_xor_brute_force(1.0, ["OR"])
+
+
+def test_xor_neighbours_are_one_row_from_xor():
+    xor = nk.data.GATES["xor"]
+    for table, name in GATE_NAMES.items():
+        one_off = sum(a != b for a, b in zip(table, xor)) == 1
+        assert one_off == (name in ch01.XOR_NEIGHBOURS)

@@ -1,5 +1,5 @@
-"""Chapter 02's figures draw what they claim: the hidden layer's coordinates, the success
-counts, each neuron's share of a fit, and an animation whose frames follow training."""
+"""Chapter 02's figures draw what they claim: the hidden layer's coordinates and the
+success counts over many seeds. (The approximation figures: test_plot_approximation.py.)"""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -23,15 +23,6 @@ def xor_by_hand():
     net.build(2)
     net.set_weights([[[1, -1], [1, -1]], [-0.5, 1.5], [[1], [1]], [-1.5]])  # OR, NAND, AND
     return net
-
-
-def one_hidden(width, seed=0, epochs=0, target="sine"):
-    model = nk.Sequential([nk.Dense(width, activation="tanh"), nk.Dense(1)], seed=seed)
-    model.compile(optimizer=nk.Adam(learning_rate=0.05), loss="mse")
-    model.build(1)
-    if epochs:
-        model.fit(*nk.data.regression_1d(target, n=50, grid=True), epochs=epochs, batch_size=50)
-    return model
 
 
 def test_named_network_writes_the_names_under_the_neurons():
@@ -89,90 +80,10 @@ def test_seed_loss_curves_colours_by_outcome():
     assert colours == [nk.plot.BLUE] * 3 + [nk.plot.ORANGE]
 
 
-def test_approximations_and_error_vs_width():
-    fits = {(t, w): one_hidden(w) for t in ["sine", "abs"] for w in [1, 3]}
-    fig = nk.plot.approximations(fits)
-    assert len(fig.axes) == 4
-    err = nk.experiments.curve_error(fits["abs", 3], np.abs)
-    assert fig.axes[3].get_title() == f"3 neurons\nRMSE {err:.3f}"
-    with pytest.raises(ValueError, match=r"no model for \[\('step', 1\)\]"):
-        nk.plot.approximations(fits, targets=["sine", "step"], widths=[1])
-    ax = nk.plot.error_vs_width({("sine", 1): 0.2, ("sine", 4): 0.01, ("abs", 1): 0.3})
-    np.testing.assert_array_equal(ax.lines[0].get_ydata(), [0.2, 0.01])
-    assert [line.get_label() for line in ax.lines] == ["sine", "abs"]
-
-
-def test_hidden_contributions_sum_to_the_output():
-    model = one_hidden(4, epochs=50)
-    ax = nk.plot.hidden_contributions(model, "sine")
-    lines = ax.get_lines()
-    terms = [line.get_ydata() for line in lines[1:5]]  # after the target, one per neuron
-    total = lines[5].get_ydata()
-    x = lines[5].get_xdata().reshape(-1, 1)
-    np.testing.assert_allclose(total, model.predict(x).ravel())
-    np.testing.assert_allclose(np.sum(terms, axis=0) + model.layers[1].b[0], total)
-    deep = nk.Sequential([nk.Dense(3, activation="tanh"), nk.Dense(3), nk.Dense(1)])
-    deep.build(1)
-    with pytest.raises(ValueError, match="one hidden layer"):
-        nk.plot.hidden_contributions(deep)
-
-
-def test_fit_animation_frames_follow_training():
-    X, y = nk.data.regression_1d("abs", n=40, grid=True)
-    model = one_hidden(6)
-    anim = nk.plot.fit_animation(model, X, y, epochs=60, frames=8, target="abs")
-    frames = list(anim.new_frame_seq())
-    assert 2 <= len(frames) <= 8
-    curve = anim._fig.axes[0].get_lines()[1]
-    anim._func(frames[0])
-    first = curve.get_ydata().copy()
-    html = anim.to_jshtml()  # renders every frame, ending on the last
-    assert html.count("data:image/png;base64") == len(frames)
-    last = curve.get_ydata()
-    grid = curve.get_xdata().reshape(-1, 1)
-    np.testing.assert_allclose(last, model.predict(grid).ravel())  # last frame = trained
-    assert not np.allclose(first, last)
-    assert anim._fig.axes[0].get_title().startswith("epoch 60:")
-    assert len(model.history.history["loss"]) == 60
-    with pytest.raises(ValueError, match="Received: frames=1"):
-        nk.plot.fit_animation(one_hidden(2), X, y, epochs=10, frames=1)
-    with pytest.raises(ValueError, match=r"Received: X of shape \(4, 2\)"):
-        nk.plot.fit_animation(one_hidden(2), X_XOR, Y_XOR)
-
-
 def test_decision_boundaries_one_panel_per_model():
     fig = nk.plot.decision_boundaries([xor_by_hand(), xor_by_hand()], X_XOR, Y_XOR,
                                       titles=["a", "b"])
     assert [ax.get_title() for ax in fig.axes] == ["a", "b"]
-
-
-def test_approximation_explorer_uses_given_fits_and_trains_the_rest_once():
-    calls = []
-
-    def make_model(width, seed):
-        calls.append((width, seed))
-        return one_hidden(width, seed)
-
-    fits = {("sine", 2): one_hidden(2)}
-    widget = nk.widgets.approximation_explorer(make_model, targets=("sine", "abs"),
-                                               widths=(1, 2), fits=fits,
-                                               fit_kwargs={"epochs": 5, "batch_size": 200},
-                                               width=2)
-    target, width = widget.children[0].children
-    assert calls == []                      # the first drawing used the given fit
-    assert list(width.options) == [1, 2]
-    width.value = 1                         # trains (sine, 1)
-    target.value = "abs"                    # trains (abs, 1)
-    width.value = 2                         # trains (abs, 2)
-    width.value = 1                         # (abs, 1) again: seen before, not retrained
-    assert calls == [(1, 0), (1, 0), (2, 0)]
-
-
-def test_approximation_explorer_bad_input():
-    with pytest.raises(ValueError, match=r"Unknown targets \['square'\]"):
-        nk.widgets.approximation_explorer(one_hidden, targets=("square",))
-    with pytest.raises(TypeError, match="Received: str"):
-        nk.widgets.approximation_explorer("one_hidden")
 
 
 def test_hidden_space_merges_labels_of_points_that_almost_coincide():
@@ -182,3 +93,27 @@ def test_hidden_space_merges_labels_of_points_that_almost_coincide():
     model.set_weights([[[1, 0], [0.02, 0.02]], [0, 0], [[1], [1]], [0]])
     labels = [t.get_text() for t in nk.plot.hidden_space(model, X_XOR, Y_XOR).axes[1].texts]
     assert "(0, 0) & (0, 1)" in labels and "(1, 0) & (1, 1)" in labels
+
+
+def test_a_merged_spot_holding_both_classes_gets_an_orange_ring():
+    model = nk.Sequential([nk.Dense(2), nk.Dense(1, activation="sigmoid")])
+    model.build(2)
+    # (0, 0) & (0, 1) merge, and so do (1, 0) & (1, 1): each spot holds both classes
+    model.set_weights([[[1, 0], [0.02, 0.02]], [0, 0], [[1], [1]], [0]])
+    ax_h = nk.plot.hidden_space(model, X_XOR, Y_XOR).axes[1]
+    rings = [c for c in ax_h.collections
+             if isinstance(c, matplotlib.collections.PathCollection)
+             and len(c.get_facecolors()) == 0]
+    assert len(rings) == 2
+    assert all(matplotlib.colors.to_hex(r.get_edgecolors()[0]) == nk.plot.ORANGE for r in rings)
+    # the chapter's OR/NAND network merges (0, 1) and (1, 0), both class 1: no ring
+    ax_h = nk.plot.hidden_space(xor_by_hand(), X_XOR, Y_XOR).axes[1]
+    assert all(len(c.get_facecolors()) for c in ax_h.collections
+               if isinstance(c, matplotlib.collections.PathCollection))
+
+
+def test_hidden_space_legend_sits_below_the_panels():
+    fig = nk.plot.hidden_space(xor_by_hand(), X_XOR, Y_XOR, hidden_names=["OR", "NAND"])
+    assert fig.axes[0].get_legend() is None
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels == ["class 0", "class 1", "OR switches", "NAND switches"]

@@ -3,6 +3,7 @@ import numpy as np
 
 from .. import data
 from ..perceptron import Perceptron, truth_table
+from .ch02 import gate_name  # noqa: F401  (names the 16 two-input gates, for the XOR exercise)
 
 
 def _weights(w):
@@ -48,5 +49,40 @@ def check_learning_rate_only_scales(w_lr1, w_small, learning_rate):
         raise AssertionError(f"{w_small.tolist()} is not {learning_rate} x {w_lr1.tolist()}. "
                              "Did both runs start from zero weights and see the rows in the "
                              "same order?")
-    print(f"Correct: w = {w_small.tolist()} = {learning_rate} x {w_lr1.tolist()}; the line "
-          "is the same.")
+    print(f"Correct: w = {w_small.tolist()} = {learning_rate} x {w_lr1.tolist()}:\n"
+          "the line is the same.")
+
+
+# The functions a line can get 3 of XOR's 4 rows right with: each differs from XOR in
+# exactly one row, and each is linearly separable.
+XOR_NEIGHBOURS = ("OR", "NAND", "x1 AND NOT x2", "NOT x1 AND x2")
+
+
+def check_xor_brute_force(fewest, best_gates):
+    """Your brute-force answer for XOR: the fewest mistakes any signum neuron made on
+    its four rows, and the names of the gates (``gate_name``) that the best neurons
+    computed instead."""
+    if isinstance(fewest, bool) or not isinstance(fewest, (int, np.integer)):
+        raise TypeError(f"fewest must be a whole number of rows (0 to 4). "
+                        f"Received: {fewest!r} of type {type(fewest).__name__}.")
+    if fewest == 0:
+        raise AssertionError("Not yet: 0 mistakes would mean some neuron computes XOR, which "
+                             "the algebra rules out. Check how you compare the outputs "
+                             "(z >= 0 means 1) with the targets.")
+    if fewest != 1:
+        raise AssertionError(f"Not yet: you found {fewest} mistakes at best, but some lines "
+                             "get three rows right (OR's line, for one). Count the mistakes "
+                             "of every weight vector and take the minimum.")
+    if isinstance(best_gates, str):
+        best_gates = [best_gates]
+    best_gates = set(best_gates)
+    wrong = sorted(best_gates - set(XOR_NEIGHBOURS))
+    if wrong or not best_gates:
+        raise AssertionError(f"Not yet: {wrong or 'no gate'} does not get exactly one row of "
+                             "XOR wrong. Name the outputs of the weight vectors that make "
+                             "the fewest mistakes, with gate_name(outputs).")
+    missing = [g for g in XOR_NEIGHBOURS if g not in best_gates]
+    print("Correct: no line gets all four rows of XOR; the best get 3 of 4 right.\n"
+          f"They compute {', '.join(sorted(best_gates))}." + (
+              f"\n({', '.join(missing)} would too: your random draws missed them.)"
+              if missing else "\nEach differs from XOR in exactly one row."))

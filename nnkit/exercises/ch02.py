@@ -73,7 +73,7 @@ def check_xor_network(weights):
     if hidden.shape[1] == 2:  # name the output gate on the corners (-1/+1) of h1, h2
         corners = np.array([[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]])
         gate = gate_name(net.layers[1].forward(corners)).replace("x", "h")
-        combine = f", and the output neuron computes {gate} of them (h1, h2)"
+        combine = f",\nand the output neuron computes {gate} of them (h1, h2)"
     print(f"Correct: XOR from hidden neurons computing {', '.join(names)}{combine}.\n{rows}")
 
 
@@ -125,9 +125,8 @@ def check_min_width(width, tolerance=0.05, seed=0):
     if smaller:
         raise AssertionError(f"{width} neurons are enough, but so are {smaller[0]}: the "
                              f"question asks for the fewest.\n  RMSE by width: {table}")
-    print(f"Correct: {width} neurons reach RMSE {errors[width]:.3f} < {tolerance}; "
-          f"{width - 1} reach only {errors.get(width - 1, float('nan')):.3f}.\n"
-          f"  RMSE by width: {table}")
+    fewer = (f"; {width - 1} reach only {errors[width - 1]:.3f}" if width > 1 else "")
+    print(f"Correct: {width} neurons reach RMSE {errors[width]:.3f} < {tolerance}{fewer}.")
 
 
 def check_collapse(model, W, b):
@@ -153,7 +152,7 @@ def check_collapse(model, W, b):
         raise AssertionError(f"Not yet: X @ W + b differs from the network's output by up "
                              f"to {gap:.3g}. Multiply the weight matrices in order, and "
                              "carry each bias through the layers after it.")
-    print(f"Correct: {len(layers)} linear layers are the single layer X @ W + b "
+    print(f"Correct: {len(layers)} linear layers are the single layer X @ W + b\n"
           f"(largest difference {gap:.1e}).")
 
 

@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .boundary import decision_boundary, decision_line, points
-from .style import BLUE, GREY, ORANGE, get_ax
+from .style import BLUE, ORANGE, get_ax
 
 LIMITS = (-0.5, 1.5)
 
@@ -32,38 +32,89 @@ def neuron_decision(w, X, y, ax=None, title=None):
     return ax
 
 
-def perceptron_progress(perceptron, X, y, max_panels=8, ncols=4):
+def neuron_decisions(settings, ncols=2):
+    """Small multiples of ``neuron_decision``: ``settings`` is a list of (gate, w) pairs,
+    each drawn on that gate's four inputs and titled with the gate and the weights.
+    Returns the figure (about 7 inches wide, the width of the book's page)."""
+    settings = list(settings)
+    if not settings:
+        raise ValueError("settings is empty; expected a list of (gate, w) pairs.")
+    from ..data import logic_gate
+
+    nrows = int(np.ceil(len(settings) / ncols))
+    side = 7 / ncols  # inches per panel
+    fig, axes = plt.subplots(nrows, ncols, figsize=(7, (side + 0.2) * nrows),
+                             layout="constrained", squeeze=False)
+    for ax, (gate, w) in zip(axes.flat, settings):
+        w = np.asarray(w, dtype=float)
+        X, y = logic_gate(gate)
+        wrong = int(np.sum((w[0] + X @ w[1:] >= 0).astype(int) != np.asarray(y).ravel()))
+        sep = ": " if ncols <= 2 else "\n"  # narrow panels: two lines
+        neuron_decision(w, X, y, ax=ax, title=f"{gate.upper()} with w = ({w[0]:g}, "
+                        f"{w[1]:g}, {w[2]:g}){sep}{wrong} wrong")
+    for ax in axes.flat[len(settings):]:
+        ax.axis("off")
+    return fig
+
+
+def perceptron_progress(perceptron, X, y, max_panels=12, ncols=4):
     """Small multiples: the neuron's line before learning and after each update the
-    perceptron rule made (each mistake), from ``perceptron.steps_``. Returns the figure."""
+    perceptron rule made (each mistake), from ``perceptron.steps_``. With more updates
+    than ``max_panels - 1``, the first ones and the last are drawn. Returns the figure."""
     updates = [s for s in perceptron.steps_ if s["output"] != s["target"]]
     ws = [perceptron.steps_[0]["w_before"]] + [s["w_after"] for s in updates]
-    captions = ["start"] + [f"epoch {s['epoch']}, after x = ({s['x'][0]:g}, {s['x'][1]:g})"
-                            for s in updates]
+    captions = ["start\n"] + [
+        f"update {k}: x = ({s['x'][0]:g}, {s['x'][1]:g})\nepoch {s['epoch']}, "
+        for k, s in enumerate(updates, start=1)]
     if len(ws) > max_panels:  # keep the first ones and the last
         ws, captions = ws[:max_panels - 1] + ws[-1:], captions[:max_panels - 1] + captions[-1:]
     nrows = int(np.ceil(len(ws) / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(2.6 * ncols, 2.8 * nrows),
-                             layout="constrained", squeeze=False)
+    # 7 inches wide (the book's page), so the captions keep their size in the HTML book.
+    fig, axes = plt.subplots(nrows, ncols, figsize=(7, 1.95 * nrows), layout="constrained",
+                             squeeze=False, sharex=True, sharey=True)
     for ax, w, caption in zip(axes.flat, ws, captions):
-        neuron_decision(w, X, y, ax=ax, title=f"{caption}\nw = ({w[0]:g}, {w[1]:g}, {w[2]:g})")
+        neuron_decision(w, X, y, ax=ax, title=f"{caption}w = ({w[0]:g}, {w[1]:g}, {w[2]:g})")
+        ax.title.set_fontsize(8)
         ax.set_xlabel("")
         ax.set_ylabel("")
-        ax.get_legend() and ax.get_legend().remove()
+        ax.set_xticks([0, 1])
+        ax.set_yticks([0, 1])
+        ax.tick_params(labelsize=8)
+        for c in ax.collections:  # smaller points and rings for the smaller panels
+            c.set_sizes(c.get_sizes() * 0.6)
     for ax in axes.flat[len(ws):]:
         ax.axis("off")
     return fig
 
 
-def mistakes_per_epoch(perceptrons, labels, ax=None):
+# Lines for the gates: not orange or blue, which the book keeps for class 0 and class 1.
+GATE_LINE_STYLES = [("#2ca02c", "o", "-"), ("#9467bd", "s", "--"), ("#8c564b", "^", "-."),
+                    ("#d62728", "D", "-"), ("#555555", "v", ":")]
+
+
+def mistakes_per_epoch(perceptrons, labels, ax=None, max_epochs=None):
     """How many mistakes each fitted perceptron made in each epoch: the separable gates
-    reach 0 and stop; XOR never does. Returns ax."""
-    ax = get_ax(ax, figsize=(5.5, 3))
-    colours = [BLUE, ORANGE, "#2ca02c", "#9467bd", GREY]
-    for p, label, colour in zip(perceptrons, labels, colours):
-        epochs = np.arange(1, len(p.errors_) + 1)
-        ax.plot(epochs, p.errors_, marker="o", ms=3, label=label, color=colour)
+    reach 0 and stop; XOR never does. Each line is shifted sideways a little (by less
+    than a tenth of an epoch) so that lines with the same values stay visible; only the
+    first ``max_epochs`` epochs are drawn if given. Returns ax."""
+    perceptrons, labels = list(perceptrons), list(labels)
+    if len(perceptrons) != len(labels) or len(labels) > len(GATE_LINE_STYLES):
+        raise ValueError(f"Expected one label per perceptron, at most "
+                         f"{len(GATE_LINE_STYLES)}. Received: {len(perceptrons)} "
+                         f"perceptrons and {len(labels)} labels.")
+    ax = get_ax(ax, figsize=(6, 3.2))
+    offsets = np.linspace(-0.09, 0.09, len(perceptrons)) if len(perceptrons) > 1 else [0.0]
+    longest = 1
+    for p, label, (colour, marker, ls), dx in zip(perceptrons, labels, GATE_LINE_STYLES,
+                                                  offsets):
+        errors = list(p.errors_)[:max_epochs]
+        longest = max(longest, len(errors))
+        epochs = np.arange(1, len(errors) + 1) + dx
+        ax.plot(epochs, errors, marker=marker, ms=5, ls=ls, lw=1.6, label=label,
+                color=colour)
     ax.set_xlabel("epoch")
     ax.set_ylabel("mistakes in the epoch")
+    ax.set_xticks(range(1, longest + 1))
     ax.set_yticks(range(0, 5))
     ax.set_ylim(-0.3, 4.6)
     ax.legend(frameon=False, ncol=len(labels), loc="upper center", bbox_to_anchor=(0.5, 1.18))
@@ -87,7 +138,8 @@ def neuron_diagram(w, input_names=("$x_1$", "$x_2$"), activation="sign", ax=None
                 ha="center", bbox=dict(fc="white", ec="none", pad=1))
     ax.scatter([2.75], [0], s=1500, c="#f2f2f2", edgecolors="k", zorder=3)
     ax.text(2.75, 0, r"$\Sigma$", ha="center", va="center", fontsize=16, zorder=4)
-    ax.text(2.75, -0.55, r"$z=\sum_i w_i x_i$", ha="center", va="top", fontsize=10)
+    ax.text(2.75, -0.55, r"$z=\sum_i w_i x_i$" + "\n" + r"($x_0 = 1$)", ha="center",
+            va="top", fontsize=10)
     ax.annotate("", xy=(4.1, 0), xytext=(3.2, 0), arrowprops=dict(arrowstyle="-|>", lw=1.5))
     ax.text(3.65, 0.15, activation, ha="center", fontsize=10)
     ax.text(4.2, 0, r"$\hat{y}$", va="center", fontsize=14)

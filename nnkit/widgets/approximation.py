@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 
 from ..data import REGRESSION_TARGETS, regression_1d
 from ..experiments import curve_error
-from ..plot.hidden import hidden_contributions
+from ..plot.approximation import hidden_contributions
 
 DEFAULT_WIDTHS = (1, 2, 3, 4, 6, 8, 12, 16, 32)
 
