@@ -9,12 +9,6 @@ import pytest  # noqa: E402
 import nnkit as nk  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def test_decision_boundary_shades_by_prediction():
     X = np.array([[-1.0, 0.0], [1.0, 0.0]])
     ax = nk.plot.decision_boundary(lambda G: (G[:, :1] > 0).astype(float), X, [[0], [1]])

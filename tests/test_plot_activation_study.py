@@ -11,12 +11,6 @@ from nnkit import diagnostics as dg  # noqa: E402
 from nnkit.plot import activation_study as study  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def test_overlay_draws_each_function_and_its_derivative():
     names = ["sigmoid", "tanh", "relu", "softmax"]
     fig = nk.plot.activation_overlay(names)

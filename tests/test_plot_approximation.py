@@ -13,12 +13,6 @@ from nnkit.plot.approximation import LINE_COLOURS  # noqa: E402
 X_XOR, Y_XOR = nk.data.logic_gate("xor")
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def one_hidden(width, seed=0, epochs=0, target="sine"):
     model = nk.Sequential([nk.Dense(width, activation="tanh"), nk.Dense(1)], seed=seed)
     model.compile(optimizer=nk.Adam(learning_rate=0.05), loss="mse")

@@ -12,12 +12,6 @@ from nnkit.exercises.ch04 import worked_example_model  # noqa: E402
 from nnkit.plot.backprop_graph import _forward_backward  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def _texts(ax):
     return [t.get_text() for t in ax.texts]
 

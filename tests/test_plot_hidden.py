@@ -12,12 +12,6 @@ import nnkit as nk  # noqa: E402
 X_XOR, Y_XOR = nk.data.logic_gate("xor")
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def xor_by_hand():
     net = nk.Sequential([nk.Dense(2, activation="sign"), nk.Dense(1, activation="sign")])
     net.build(2)

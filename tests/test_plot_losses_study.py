@@ -10,12 +10,6 @@ import pytest  # noqa: E402
 import nnkit as nk  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.mark.parametrize("activation,loss", [("sigmoid", "mse"),
                                              ("sigmoid", "binary_crossentropy"),
                                              ("softmax", "mse"),

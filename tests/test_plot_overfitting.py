@@ -13,12 +13,6 @@ import pytest  # noqa: E402
 import nnkit as nk  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def circle_of_radius(r):
     return lambda X: np.hypot(X[:, 0], X[:, 1]) - r
 

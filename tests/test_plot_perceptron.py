@@ -12,12 +12,6 @@ import pytest  # noqa: E402
 import nnkit as nk  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def fit(gate, epochs=20):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", nk.perceptron.ConvergenceWarning)

@@ -10,12 +10,6 @@ import pytest  # noqa: E402
 import nnkit as nk  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def test_penalty_sweep_puts_zero_left_of_the_smallest_strength():
     strengths = [0.0, 0.01, 0.1]
     train = [[0.1, 0.2], [0.3, 0.3], [0.5, 0.6]]

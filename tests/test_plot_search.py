@@ -16,10 +16,6 @@ def objective(p):
     return -(np.log10(p["lr"]) + 1.5) ** 2 - 0.001 * p["units"]
 
 
-def teardown_function():
-    plt.close("all")
-
-
 def test_hyperparameter_effects_one_panel_per_hyperparameter():
     effects = {"lr": ([1e-3, 1e-2, 1e-1], [[0.5, 0.6], [0.7, 0.7], [0.9, 0.8]]),
                "activation": (["tanh", "relu"], [[0.7, 0.7], [0.8, 0.9]])}

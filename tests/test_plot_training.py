@@ -10,12 +10,6 @@ import pytest  # noqa: E402
 import nnkit as nk  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def test_batch_size_curves_plot_loss_against_epochs_and_seconds():
     runs = {"batch size 1": {"loss": [1.0, 0.5, 0.2], "seconds": [0.1, 0.2, 0.3]},
             "batch size 4": {"loss": [1.0, 0.8, 0.6], "seconds": [0.01, 0.02, 0.03]}}

@@ -9,12 +9,6 @@ import pytest  # noqa: E402
 import nnkit as nk  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def one_hidden(width, seed=0):
     model = nk.Sequential([nk.Dense(width, activation="tanh"), nk.Dense(1)], seed=seed)
     model.compile(optimizer=nk.Adam(learning_rate=0.05), loss="mse")

@@ -13,12 +13,6 @@ from nnkit.widgets.backprop import (DEFAULTS, WEIGHTS, explorer_model,  # noqa: 
                                     explorer_view, gradient_table)
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def controls_of(box):
     first, second = box.children[0].children
     return list(first.children) + list(second.children)

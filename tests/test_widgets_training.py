@@ -10,12 +10,6 @@ import nnkit as nk  # noqa: E402
 from nnkit.widgets.training import training_run, training_view  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def test_controls_start_at_the_given_setting():
     box = nk.widgets.training_explorer(learning_rate=0.3, batch_size=16, hidden=3, seed=4)
     controls = {c.description: c for column in box.children[0].children for c in column.children}
