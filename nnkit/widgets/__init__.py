@@ -6,5 +6,8 @@ from .activation_explorer import activation_explorer
 from .approximation import approximation_explorer
 from .backprop import backprop_explorer
 from .perceptron import perceptron_explorer
+from .search import search_explorer
+from .playground import playground
 from .training import training_explorer
+from .vision import feature_map_explorer
 from .regularization import regularization_explorer
