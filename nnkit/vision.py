@@ -297,3 +297,27 @@ def predict_emotions(model, faces):
     """The face network's probabilities (n, 7) for faces (n, 64, 64) in [-1, 1], in the
     order of FER_EMOTIONS."""
     return np.asarray(model.predict(_as_batch(faces, model), verbose=0))
+
+
+def occlusion_map(model, image, output, patch=16, fill=0.0):
+    """Occlusion test (Zeiler and Fergus, 2014): cover one ``patch`` x ``patch`` square
+    of ``image`` (H, W) at a time with ``fill`` (0 is mid-grey for inputs in [-1, 1])
+    and record the model's probability of class index ``output``.
+
+    Returns (H // patch, W // patch): entry [i, j] is the probability with square (i, j)
+    covered. A square whose covering makes it drop is one the decision depends on."""
+    image = _image2d(image)
+    H, W = image.shape
+    if not isinstance(patch, (int, np.integer)) or not 1 <= patch <= min(H, W):
+        raise ValueError(f"patch must be an integer in [1, {min(H, W)}]. "
+                         f"Received: patch={patch!r}.")
+    rows, cols = H // patch, W // patch
+    covered = np.repeat(image[None], rows * cols, axis=0)
+    for k in range(rows * cols):
+        i, j = divmod(k, cols)
+        covered[k, i * patch:(i + 1) * patch, j * patch:(j + 1) * patch] = fill
+    probs = np.asarray(model.predict(_as_batch(covered, model), verbose=0))
+    if not 0 <= output < probs.shape[-1]:
+        raise ValueError(f"output must be in [0, {probs.shape[-1]}). "
+                         f"Received: output={output!r}.")
+    return probs[:, output].reshape(rows, cols)

@@ -70,3 +70,28 @@ def test_view_titles_and_bad_unit():
     with pytest.raises(ValueError, match="unit=2"):
         explorer_view(np.zeros((8, 8)), np.zeros((3, 3, 2)), "conv", 2)
     plt.close("all")
+
+
+def test_image_grid_one_colour_map_per_image():
+    fig = pv.image_grid(np.zeros((3, 4, 4)), cmap=["gray", "magma", "magma"])
+    assert [ax.images[0].get_cmap().name for ax in fig.axes] == ["gray", "magma", "magma"]
+    fig = pv.image_grid(np.zeros((2, 4, 4)), cmap="magma")
+    assert all(ax.images[0].get_cmap().name == "magma" for ax in fig.axes)
+    with pytest.raises(ValueError, match="2 colour maps"):
+        pv.image_grid(np.zeros((3, 4, 4)), cmap=["gray", "magma"])
+
+
+def test_overlay_grid_stretches_maps_over_the_image():
+    img = np.zeros((8, 8))
+    maps = np.arange(8.0).reshape(2, 2, 2)
+    fig = pv.overlay_grid(img, maps, titles=["a", "b"], colorbar="value")
+    ax = fig.axes[0]
+    assert ax.get_title() == "a" and ax.images[0].get_cmap().name == "gray"
+    top = ax.images[1]
+    assert top.get_extent() == [-0.5, 7.5, 7.5, -0.5]      # over the whole image
+    assert np.array_equal(top.get_array(), maps[0])
+    assert top.norm.vmin == 0 and top.norm.vmax == 7           # one shared scale
+    with pytest.raises(ValueError, match=r"\(2, 2\)"):
+        pv.overlay_grid(img, np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="1 titles"):
+        pv.overlay_grid(img, maps, titles=["a"])

@@ -174,3 +174,35 @@ def test_feature_maps_of_several_layers(tiny_cnn):
     maps = vision.feature_maps(tiny_cnn, ["conv1", "conv2"], np.zeros((8, 8)))
     assert list(maps) == ["conv1", "conv2"]
     assert maps["conv2"].shape == (1, 4, 4, 3)
+
+
+class _CornerModel:
+    """Stands in for a Keras model: p(class 0) is the mean of the top-left 2x2 pixels,
+    p(class 1) the rest."""
+    class _Input:
+        shape = (None, 4, 4, 1)
+
+    inputs = [_Input()]
+
+    def predict(self, x, verbose=0):
+        p0 = x[:, :2, :2, 0].mean(axis=(1, 2))
+        return np.stack([p0, 1 - p0], axis=1)
+
+
+def test_occlusion_map_finds_the_square_the_decision_uses():
+    occ = vision.occlusion_map(_CornerModel(), np.ones((4, 4)), output=0, patch=2)
+    assert occ.shape == (2, 2)
+    assert occ[0, 0] == 0 and np.all(occ.flat[1:] == 1)
+    occ = vision.occlusion_map(_CornerModel(), np.ones((4, 4)), output=0, patch=1)
+    assert occ.shape == (4, 4) and occ[1, 1] == 0.75 and occ[2, 2] == 1
+    assert np.allclose(vision.occlusion_map(_CornerModel(), np.ones((4, 4)), 1, 2),
+                       1 - vision.occlusion_map(_CornerModel(), np.ones((4, 4)), 0, 2))
+
+
+def test_occlusion_map_bad_input():
+    with pytest.raises(ValueError, match="patch=5"):
+        vision.occlusion_map(_CornerModel(), np.ones((4, 4)), 0, patch=5)
+    with pytest.raises(ValueError, match="output=2"):
+        vision.occlusion_map(_CornerModel(), np.ones((4, 4)), 2, patch=2)
+    with pytest.raises(ValueError, match=r"\(4, 4, 1\)"):
+        vision.occlusion_map(_CornerModel(), np.ones((4, 4, 1)), 0)

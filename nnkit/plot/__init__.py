@@ -14,7 +14,7 @@ from .hidden import (decision_boundaries, hidden_space, named_network, seed_loss
 from .approximation import approximations, error_vs_width, fit_animation, hidden_contributions
 from .network import network
 from .vision import (convolution_panels, face_predictions, gradient_features, image_grid,
-                     layer_rows)
+                     layer_rows, overlay_grid)
 from .search import (best_so_far_curves, grid_vs_random, hyperparameter_effects,
                      search_comparison, trial_locations)
 from .playground import (boundary_image, colour_image, network_image, neuron_grid,

@@ -18,7 +18,7 @@ def _show(ax, img, title=None, cmap="gray", symmetric=False):
     ax.set_xticks([])
     ax.set_yticks([])
     if title:
-        ax.set_title(title, fontsize=9)
+        ax.set_title(title, fontsize=10)
     return ax
 
 
@@ -28,13 +28,15 @@ def convolution_panels(image, kernel, pool=2, kernel_name="kernel"):
     image, kernel = np.asarray(image, float), np.asarray(kernel, float)
     fmap = vision.conv2d(image, kernel)
     pooled = vision.max_pool(fmap, pool)
-    fig, axes = plt.subplots(1, 4, figsize=(10, 2.9), layout="constrained")
+    fig, axes = plt.subplots(1, 4, figsize=(7.5, 2.3), layout="constrained")
     _show(axes[0], image, f"image {image.shape[0]}x{image.shape[1]}")
     _show(axes[1], kernel, f"{kernel_name} {kernel.shape[0]}x{kernel.shape[1]}",
           symmetric=True)
     if kernel.size <= 25:
-        for (r, c), w in np.ndenumerate(kernel):
-            axes[1].text(c, r, f"{w:.2g}", ha="center", va="center", fontsize=8)
+        big = 0.5 * max(float(np.abs(kernel).max()), 1e-12)
+        for (r, c), w in np.ndenumerate(kernel):  # white on the dark cells
+            axes[1].text(c, r, f"{w:.2g}", ha="center", va="center", fontsize=9,
+                         color="white" if abs(w) > big else "black")
     _show(axes[2], fmap, f"feature map {fmap.shape[0]}x{fmap.shape[1]}", symmetric=True)
     _show(axes[3], pooled, f"max pool {pool}: {pooled.shape[0]}x{pooled.shape[1]}",
           symmetric=True)
@@ -50,17 +52,17 @@ def gradient_features(image, cells=2, bins=8):
     gx = vision.conv2d(padded, vision.KERNELS["vertical edge"])
     gy = vision.conv2d(padded, vision.KERNELS["horizontal edge"])
     feats = vision.gradient_histograms(image[None], cells, bins)[0]
-    fig = plt.figure(figsize=(10, 2.8), layout="constrained")
+    fig = plt.figure(figsize=(8.5, 2.6), layout="constrained")
     grid = fig.add_gridspec(1, 5)
     _show(fig.add_subplot(grid[0]), image, "image")
-    _show(fig.add_subplot(grid[1]), gx, "x gradient (vertical edges)", symmetric=True)
-    _show(fig.add_subplot(grid[2]), gy, "y gradient (horizontal edges)", symmetric=True)
+    _show(fig.add_subplot(grid[1]), gx, "x gradient\n(vertical edges)", symmetric=True)
+    _show(fig.add_subplot(grid[2]), gy, "y gradient\n(horizontal edges)", symmetric=True)
     ax = fig.add_subplot(grid[3:])
     ax.bar(np.arange(feats.size), feats, color=BLUE)
     for k in range(1, cells * cells):
         ax.axvline(k * bins - 0.5, color="k", lw=0.5)
     ax.set_title(f"{feats.size} features: a {bins}-bin direction histogram per cell",
-                 fontsize=9)
+                 fontsize=10)
     ax.set_xlabel("cell, then gradient direction 0-180 degrees")
     return fig
 
@@ -69,7 +71,8 @@ def image_grid(images, titles=None, ncols=8, symmetric=False, cmap="gray",
                panel_size=1.3, suptitle=None):
     """Small multiples: ``images`` (k, H, W), or a list of 2-D images of any sizes, in a
     grid of ``ncols`` columns, with optional titles; ``symmetric=True`` draws signed values
-    with 0 as white. Returns the figure."""
+    with 0 as white. ``cmap`` is one colour map, or a list of one per image (to draw an
+    input in grey beside its feature maps). Returns the figure."""
     images = [np.asarray(img, dtype=float) for img in images]
     bad = [img.shape for img in images if img.ndim != 2]
     if not images or bad:
@@ -83,9 +86,13 @@ def image_grid(images, titles=None, ncols=8, symmetric=False, cmap="gray",
     nrows = -(-k // ncols)
     fig, axes = plt.subplots(nrows, ncols, squeeze=False, layout="constrained",
                              figsize=(panel_size * ncols, panel_size * nrows + 0.3))
+    cmaps = [cmap] * k if isinstance(cmap, str) else list(cmap)
+    if len(cmaps) != k:
+        raise ValueError(f"cmap must be one colour map name or one per image ({k}). "
+                         f"Received: {len(cmaps)} colour maps.")
     for i, ax in enumerate(axes.flat):
         if i < k:
-            _show(ax, images[i], titles[i] if titles else None, cmap, symmetric)
+            _show(ax, images[i], titles[i] if titles else None, cmaps[i], symmetric)
         else:
             ax.axis("off")
     if suptitle:
@@ -93,9 +100,10 @@ def image_grid(images, titles=None, ncols=8, symmetric=False, cmap="gray",
     return fig
 
 
-def layer_rows(rows, ncols=None, panel_size=1.25, symmetric=False):
+def layer_rows(rows, ncols=None, panel_size=1.25, symmetric=False, cmap="gray"):
     """One row of images per label: ``rows`` is a dict {row label: images (k, H, W)}, as
-    for gradient-ascent images from shallow to deep layers. Returns the figure."""
+    for gradient-ascent images (grey) or feature maps (``cmap="magma"``) from shallow to
+    deep layers. Returns the figure."""
     ncols = ncols or max(len(v) for v in rows.values())
     fig, axes = plt.subplots(len(rows), ncols, squeeze=False, layout="constrained",
                              figsize=(panel_size * ncols + 1.2, panel_size * len(rows)))
@@ -103,7 +111,7 @@ def layer_rows(rows, ncols=None, panel_size=1.25, symmetric=False):
         for c in range(ncols):
             ax = axes[r, c]
             if c < len(images):
-                _show(ax, images[c], symmetric=symmetric)
+                _show(ax, images[c], cmap=cmap, symmetric=symmetric)
             else:
                 ax.axis("off")
         axes[r, 0].set_ylabel(label, fontsize=9)
@@ -115,3 +123,39 @@ def face_predictions(faces, probs, labels=vision.FER_EMOTIONS, ncols=6, panel_si
     probs = np.asarray(probs)
     titles = [f"{labels[p.argmax()]} {p.max():.2f}" for p in probs]
     return image_grid(faces, titles, ncols=ncols, panel_size=panel_size)
+
+
+def overlay_grid(image, heatmaps, titles=None, ncols=4, panel_size=1.7, cmap="magma",
+                 alpha=0.55, colorbar=None):
+    """Small multiples of one grey ``image`` (H, W) with a coarse map laid over it in
+    each panel: ``heatmaps`` (k, h, w), each stretched over the whole image with
+    nearest-neighbour blocks (cell [i, j] covers rows i*H/h to (i+1)*H/h), so that one
+    sees *where* on the image a coarse feature map (or an occlusion map) is high.
+    ``colorbar`` labels a shared colour bar (all maps then share one scale)."""
+    image = np.asarray(image, dtype=float)
+    maps = np.asarray(heatmaps, dtype=float)
+    if image.ndim != 2 or maps.ndim != 3:
+        raise ValueError("image must be (H, W) and heatmaps (k, h, w). Received: shapes "
+                         f"{image.shape} and {maps.shape}.")
+    k = len(maps)
+    if titles is not None and len(titles) != k:
+        raise ValueError(f"titles must have one entry per map ({k}). "
+                         f"Received: {len(titles)} titles.")
+    ncols = min(ncols, k)
+    nrows = -(-k // ncols)
+    fig, axes = plt.subplots(nrows, ncols, squeeze=False, layout="constrained",
+                             figsize=(panel_size * ncols + (0.9 if colorbar else 0),
+                                      panel_size * nrows + 0.3))
+    H, W = image.shape
+    extent = (-0.5, W - 0.5, H - 0.5, -0.5)
+    vmin, vmax = (maps.min(), maps.max()) if colorbar else (None, None)
+    for i, ax in enumerate(axes.flat):
+        if i >= k:
+            ax.axis("off")
+            continue
+        _show(ax, image, titles[i] if titles else None)
+        im = ax.imshow(maps[i], cmap=cmap, alpha=alpha, extent=extent,
+                       interpolation="nearest", vmin=vmin, vmax=vmax)
+    if colorbar:
+        fig.colorbar(im, ax=axes, shrink=0.8, label=colorbar)
+    return fig
