@@ -29,8 +29,9 @@ __all__ = ["PlaygroundState", "Playground", "FEATURES", "DATASETS", "ACTIVATIONS
            "REGULARIZATIONS", "LEARNING_RATES", "REGULARIZATION_RATES", "SCALE", "make_features"]
 
 # Like the Playground, the features are computed on coordinates u = SCALE * x, so that
-# nnkit's data sets (radius about 1) span about -6 .. 6 as the Playground's view does:
-# there sin(u) oscillates a few times across the data, and u1^2 reaches about 36.
+# nnkit's data sets (radius about 1) span about -5 .. 5, as the Playground's points do in
+# its -6 .. 6 view: sin(u) then runs through about 1.6 periods across the data, and
+# u1^2 reaches about 25.
 SCALE = 5.0
 FEATURES = {
     "x1": lambda u: u[:, 0], "x2": lambda u: u[:, 1],
@@ -57,6 +58,33 @@ def _is_number(v):
     return isinstance(v, (int, float, np.number)) and not isinstance(v, bool) and np.isfinite(v)
 
 
+def _in(options):
+    return lambda v: isinstance(v, str) and v in options
+
+
+# One row per setting: (test, what is expected). A value that fails its row raises a
+# ValueError naming the setting, the value received and what was expected.
+_RULES = {
+    "dataset": (_in(DATASETS), f"one of {list(DATASETS)}"),
+    "noise": (lambda v: _is_number(v) and 0 <= v <= 0.5, "a number from 0 to 0.5"),
+    "train_fraction": (lambda v: _is_number(v) and 0.1 <= v <= 0.9, "a number from 0.1 to 0.9"),
+    "features": (lambda v: isinstance(v, tuple) and all(isinstance(f, str) and f in FEATURES
+                                                         for f in v) and 0 < len(set(v)) == len(v),
+                 f"a non-empty list of distinct names from {list(FEATURES)}"),
+    "hidden_layers": (lambda v: isinstance(v, tuple) and len(v) <= MAX_LAYERS
+                      and all(_is_int(k) and 1 <= k <= MAX_UNITS for k in v),
+                      f"a list of at most {MAX_LAYERS} widths, each an integer from 1 to "
+                      f"{MAX_UNITS}"),
+    "activation": (_in(ACTIVATIONS), f"one of {list(ACTIVATIONS)}"),
+    "learning_rate": (lambda v: _is_number(v) and 0 < v <= 10, "a number in (0, 10]"),
+    "regularization": (_in(REGULARIZATIONS), f"one of {list(REGULARIZATIONS)}"),
+    "regularization_rate": (lambda v: _is_number(v) and 0 <= v <= 10, "a number from 0 to 10"),
+    "batch_size": (lambda v: _is_int(v) and 1 <= v <= 1000, "an integer from 1 to 1000"),
+    "seed": (lambda v: _is_int(v) and v >= 0, "an integer >= 0"),
+    "points": (lambda v: _is_int(v) and 20 <= v <= 2000, "an integer from 20 to 2000"),
+}
+
+
 @dataclass
 class PlaygroundState:
     """Every setting of the Playground. Noise is the standard deviation of the jitter
@@ -78,44 +106,19 @@ class PlaygroundState:
     points: int = 400
 
     def __post_init__(self):
-        self.features = tuple(self.features) if isinstance(self.features, (list, tuple)) \
-            else self.features
+        # Lists (from JSON, or typed by hand) become tuples, so that states compare equal.
+        if isinstance(self.features, list):
+            self.features = tuple(self.features)
         if isinstance(self.hidden_layers, (list, tuple, np.ndarray)):
             self.hidden_layers = tuple(int(k) if _is_int(k) else k for k in self.hidden_layers)
         self.validate()
 
     def validate(self):
-        def bad(name, expected):
-            raise ValueError(f"PlaygroundState.{name} must be {expected}. "
-                             f"Received: {name}={getattr(self, name)!r}")
-        if self.dataset not in DATASETS:
-            bad("dataset", f"one of {list(DATASETS)}")
-        if not (_is_number(self.noise) and 0 <= self.noise <= 0.5):
-            bad("noise", "a number from 0 to 0.5")
-        if not (_is_number(self.train_fraction) and 0.1 <= self.train_fraction <= 0.9):
-            bad("train_fraction", "a number from 0.1 to 0.9")
-        if (not isinstance(self.features, tuple) or not self.features
-                or any(f not in FEATURES for f in self.features)
-                or len(set(self.features)) != len(self.features)):
-            bad("features", f"a non-empty list of distinct names from {list(FEATURES)}")
-        if (not isinstance(self.hidden_layers, tuple) or len(self.hidden_layers) > MAX_LAYERS
-                or any(not _is_int(k) or not 1 <= k <= MAX_UNITS for k in self.hidden_layers)):
-            bad("hidden_layers", f"a list of at most {MAX_LAYERS} widths, each an integer "
-                                 f"from 1 to {MAX_UNITS}")
-        if self.activation not in ACTIVATIONS:
-            bad("activation", f"one of {list(ACTIVATIONS)}")
-        if not (_is_number(self.learning_rate) and 0 < self.learning_rate <= 10):
-            bad("learning_rate", "a number in (0, 10]")
-        if self.regularization not in REGULARIZATIONS:
-            bad("regularization", f"one of {list(REGULARIZATIONS)}")
-        if not (_is_number(self.regularization_rate) and 0 <= self.regularization_rate <= 10):
-            bad("regularization_rate", "a number from 0 to 10")
-        if not (_is_int(self.batch_size) and 1 <= self.batch_size <= 1000):
-            bad("batch_size", "an integer from 1 to 1000")
-        if not (_is_int(self.seed) and self.seed >= 0):
-            bad("seed", "an integer >= 0")
-        if not (_is_int(self.points) and 20 <= self.points <= 2000):
-            bad("points", "an integer from 20 to 2000")
+        for name, (ok, expected) in _RULES.items():
+            value = getattr(self, name)
+            if not ok(value):
+                raise ValueError(f"PlaygroundState.{name} must be {expected}. "
+                                 f"Received: {name}={value!r}")
         return self
 
     def replace(self, **changes):
@@ -166,16 +169,17 @@ def make_features(X, features):
     return np.column_stack([FEATURES[f](u) for f in features])
 
 
+_MAKERS = {  # the state's data set from nnkit.data: (n, noise, seed) -> X, y
+    "circle": lambda n, noise, seed: data.circle(n, noise=noise, seed=seed),
+    "xor": lambda n, noise, seed: data.xor(n, noise=noise, seed=seed),
+    "gaussians": lambda n, noise, seed: data.gaussians(n, std=0.3 + noise, seed=seed),
+    "spiral": lambda n, noise, seed: data.spiral(n, noise=noise, turns=1.5, seed=seed),
+}
+
+
 def make_data(state):
     """All the points of the state's data set, X (n, 2) and y (n, 1) of 0/1."""
-    n, s = state.points, state.seed
-    if state.dataset == "circle":
-        return data.circle(n, noise=state.noise, seed=s)
-    if state.dataset == "xor":
-        return data.xor(n, noise=state.noise, seed=s)
-    if state.dataset == "gaussians":
-        return data.gaussians(n, std=0.3 + state.noise, seed=s)
-    return data.spiral(n, noise=state.noise, turns=1.5, seed=s)
+    return _MAKERS[state.dataset](state.points, state.noise, state.seed)
 
 
 class Playground:

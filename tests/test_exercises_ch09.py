@@ -45,3 +45,13 @@ def test_learning_rate_window(capsys):
         ch09.check_learning_rate_window([0.2])
     with pytest.raises(TypeError, match="Received"):
         ch09.check_learning_rate_window("fast")
+
+
+def test_messages_are_wrapped_for_the_solution_boxes(capsys):
+    ok = PlaygroundState(dataset="circle", features=("x1^2", "x2^2"), hidden_layers=())
+    ch09.check_circle_without_hidden_layers(ok)
+    out = capsys.readouterr().out
+    assert "\n" in out.strip() and max(len(line) for line in out.splitlines()) <= 66
+    with pytest.raises(AssertionError) as e:
+        ch09.check_learning_rate_window([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 3.0, 10.0])
+    assert max(len(line) for line in str(e.value).splitlines()) <= 66

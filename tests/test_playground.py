@@ -23,6 +23,9 @@ def test_state_round_trips_through_dict_and_json():
     ({"activation": "softmax"}, "softmax"), ({"learning_rate": -1}, "-1"),
     ({"regularization": "l3"}, "l3"), ({"batch_size": 2.5}, "2.5"),
     ({"seed": -1}, "-1"), ({"train_fraction": 1.0}, "1.0"),
+    ({"features": [["x1"]]}, "(['x1'],)"), ({"features": ["x1", "x1"]}, "('x1', 'x1')"),
+    ({"dataset": ["xor"]}, "['xor']"), ({"points": 10}, "10"),
+    ({"regularization_rate": float("nan")}, "nan"), ({"learning_rate": 0}, "0"),
 ])
 def test_bad_settings_raise_errors_naming_the_value(change, named):
     with pytest.raises(ValueError, match="Received") as e:

@@ -9,7 +9,7 @@ import pytest  # noqa: E402
 from nnkit.playground import Playground, PlaygroundState  # noqa: E402
 from nnkit.plot.playground import (LUT, boundary_image, colour_image, network_image,  # noqa: E402
                                    neuron_grid, playground_animation, playground_grid,
-                                   playground_losses,
+                                   frame_times, playground_losses,
                                    to_png)
 
 
@@ -78,3 +78,10 @@ def test_loss_curves_one_line_per_run():
     assert len(ax.lines) == 2 and ax.get_ylabel() == "test loss"
     assert ax.lines[1].get_ydata().tolist() == b.history["val_loss"]
     plt.close("all")
+
+
+def test_frame_times_trains_and_times_both_ways():
+    pg = Playground(PlaygroundState())
+    lut_ms, mpl_ms = frame_times(pg, repeats=2, resolution=20)
+    assert pg.epoch == 4 and lut_ms > 0 and mpl_ms > 0
+    assert plt.get_fignums() == []  # the matplotlib frames were closed

@@ -13,7 +13,6 @@ from ..playground import (ACTIVATIONS, DATASETS, FEATURE_LABELS, FEATURES, LEARN
 from ..plot.playground import boundary_image, network_image, to_png
 
 
-
 def playground_view(pg, resolution=100, scale=3):
     """What the Playground shows for ``pg`` now: (PNG bytes of the output picture, PNG
     bytes of the hidden units' pictures or None without hidden layers, status text with
@@ -96,12 +95,14 @@ def playground(state=None, resolution=100):
     neurons = W.Image(format="png")
     status = W.HTML()
     message = W.Label()
-    play = W.Play(value=0, min=0, max=10**6, interval=100, description="Play / Pause")
+    # No repeat button: the counter only drives steps, so "loop" would mean nothing.
+    play = W.Play(value=0, min=0, max=10**6, interval=100, description="Play / Pause",
+                  show_repeat=False)
     small = dict(layout=W.Layout(width="64px"))
     step_button = W.Button(description="Step", tooltip="train one epoch", **small)
-    reset_button = W.Button(description="Reset", tooltip="new weights, same settings", **small)
+    reset_button = W.Button(description="Reset", tooltip="back to epoch 0: the seed's initial weights", **small)
     json_box = W.Textarea(value=state.to_json(), description="state (JSON)",
-                          layout=W.Layout(width="100%", height="70px"),
+                          layout=W.Layout(flex="1 1 300px", height="70px"),
                           style={"description_width": "initial"})
     load_button = W.Button(description="Load JSON")
     box = None
@@ -175,11 +176,15 @@ def playground(state=None, resolution=100):
                    controls["hidden_layers"], controls["activation"], controls["learning_rate"],
                    controls["regularization"], controls["regularization_rate"],
                    controls["seed"]], layout=W.Layout(flex="0 0 310px"))
-    right = W.VBox([W.HBox([W.Label("Play / Pause", layout=W.Layout(width="auto")), play, step_button, reset_button]),
+    # Label, play/stop, Step and Reset fit the 340 px column without being cut.
+    play_label = W.Label("Play / Pause", layout=W.Layout(flex="0 0 auto", width="84px"))
+    right = W.VBox([W.HBox([play_label, play, step_button, reset_button]),
                     image, status,
                     W.Label("hidden units (columns: layers)"), neurons],
                    layout=W.Layout(flex="0 0 340px"))
-    box = W.VBox([W.HBox([left, right]), message, W.HBox([json_box, load_button])])
+    # Wrapping rows: on a narrow screen the picture column moves below the controls.
+    box = W.VBox([W.HBox([left, right], layout=W.Layout(flex_flow="row wrap")), message,
+                  W.HBox([json_box, load_button], layout=W.Layout(flex_flow="row wrap"))])
     box.controls, box.features, box.image, box.status = controls, features, image, status
     box.neurons = neurons
     box.play, box.step_button, box.reset_button = play, step_button, reset_button
