@@ -19,8 +19,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .gaussian_process import GaussianProcess, expected_improvement
+
 __all__ = ["Real", "Integer", "SearchResult", "grid_search", "random_search",
            "bayesian_search", "GaussianProcess", "expected_improvement"]
+
+
+def _along(low, high, log, u):
+    """The point a fraction u of the way from low to high (on a log scale if log)."""
+    if log:
+        return math.exp(math.log(low) + u * math.log(high / low))
+    return low + u * (high - low)
 
 
 @dataclass(frozen=True)
@@ -42,9 +51,7 @@ class Real:
 
     def value(self, u):
         """The value at position ``u`` in [0, 1] along the range."""
-        if self.log:
-            return float(math.exp(math.log(self.low) + u * math.log(self.high / self.low)))
-        return float(self.low + u * (self.high - self.low))
+        return float(_along(self.low, self.high, self.log, u))
 
 
 @dataclass(frozen=True)
@@ -59,28 +66,23 @@ class Integer(Real):
     def value(self, u):
         # Stretch [0, 1] to [low - 0.5, high + 0.5] before rounding, so the two end
         # values get as wide a slice of the range as the others.
-        lo, hi = self.low - 0.5, self.high + 0.5
-        if self.log:
-            x = math.exp(math.log(lo) + u * math.log(hi / lo))
-        else:
-            x = lo + u * (hi - lo)
+        x = _along(self.low - 0.5, self.high + 0.5, self.log, u)
         return int(min(max(round(x), self.low), self.high))
 
 
-def _check_space(space):
+def _check(objective, space, n_trials):
+    if not callable(objective):
+        raise TypeError(f"objective must be a function params -> score. "
+                        f"Received: {objective!r}.")
     if not isinstance(space, dict) or not space:
         raise TypeError("space must be a non-empty dict {name: Real(...) or Integer(...)}. "
                         f"Received: {space!r}.")
     bad = {k: v for k, v in space.items() if not isinstance(v, Real)}
     if bad:
         raise TypeError(f"Each entry of space must be a Real or an Integer. Received: {bad!r}.")
-
-
-def _check_trials(n_trials, minimum=1):
     if isinstance(n_trials, bool) or not isinstance(n_trials, (int, np.integer)) \
-            or n_trials < minimum:
-        raise ValueError(f"n_trials must be an integer >= {minimum}. "
-                         f"Received: n_trials={n_trials!r}.")
+            or n_trials < 1:
+        raise ValueError(f"n_trials must be an integer >= 1. Received: n_trials={n_trials!r}.")
 
 
 def _params(space, u):
@@ -131,9 +133,6 @@ class SearchResult:
 
 
 def _run(method, objective, space, points):
-    if not callable(objective):
-        raise TypeError(f"objective must be a function params -> score. "
-                        f"Received: {objective!r}.")
     params = [_params(space, u) for u in points]
     scores = np.array([float(objective(p)) for p in params])
     return SearchResult(method, space, np.asarray(points, float), params, scores)
@@ -143,8 +142,7 @@ def grid_search(objective, space, n_trials):
     """Try every combination of k evenly spaced values per hyperparameter, where
     ``n_trials = k ** d`` for d hyperparameters (16 trials in 2-D: a 4 x 4 grid). Each
     value sits in the middle of one of k equal slices of its range."""
-    _check_space(space)
-    _check_trials(n_trials)
+    _check(objective, space, n_trials)
     d = len(space)
     k = round(n_trials ** (1 / d))
     if k ** d != n_trials:
@@ -161,108 +159,26 @@ def random_search(objective, space, n_trials, seed=None):
     log-uniformly for ``log=True`` ranges). Every trial tries a new value of every
     hyperparameter, which is why random search beats a grid when only a few of them
     matter (Bergstra and Bengio, 2012)."""
-    _check_space(space)
-    _check_trials(n_trials)
+    _check(objective, space, n_trials)
     rng = np.random.default_rng(seed)
     return _run("random", objective, space, rng.uniform(size=(n_trials, len(space))))
-
-
-class GaussianProcess:
-    """A Gaussian-process regression surrogate on the unit cube, in numpy.
-
-    Prior: f ~ GP(0, k) with the squared-exponential kernel
-    k(x, x') = exp(-|x - x'|^2 / (2 l^2)), observed with Gaussian noise of variance
-    ``noise``. The scores are standardised (mean 0, std 1) before fitting. For training
-    points X (n, d) with scores y, and K = k(X, X) + noise I, the posterior at x* is
-
-        mean(x*) = k(x*, X) K^{-1} y,     var(x*) = 1 - k(x*, X) K^{-1} k(X, x*).
-
-    ``fit`` picks the length scale l from ``length_scales`` by the log marginal
-    likelihood, -1/2 y^T K^{-1} y - 1/2 log det K - n/2 log 2 pi.
-    """
-
-    def __init__(self, length_scales=(0.05, 0.1, 0.2, 0.3, 0.5, 1.0), noise=0.05,
-                 normalize=True):
-        if noise <= 0:
-            raise ValueError(f"noise must be > 0. Received: noise={noise!r}.")
-        self.length_scales, self.noise, self.normalize = tuple(length_scales), noise, normalize
-
-    @staticmethod
-    def kernel(A, B, length_scale):
-        d2 = ((A[:, None, :] - B[None, :, :]) ** 2).sum(-1)
-        return np.exp(-d2 / (2 * length_scale ** 2))
-
-    def _factor(self, length_scale):
-        K = self.kernel(self.X, self.X, length_scale) + self.noise * np.eye(len(self.X))
-        L = np.linalg.cholesky(K)
-        alpha = np.linalg.solve(L.T, np.linalg.solve(L, self.y))
-        log_ml = (-0.5 * self.y @ alpha - np.log(np.diag(L)).sum()
-                  - 0.5 * len(self.y) * np.log(2 * np.pi))
-        return L, alpha, log_ml
-
-    def fit(self, X, y):
-        X, y = np.asarray(X, float), np.asarray(y, float).ravel()
-        if X.ndim != 2 or len(X) != len(y) or not len(y):
-            raise ValueError(f"Expected X of shape (n, d) and y of shape (n,). "
-                             f"Received: X {X.shape}, y {y.shape}.")
-        self.mean_, self.std_ = (y.mean(), y.std() or 1.0) if self.normalize else (0.0, 1.0)
-        self.X, self.y = X, (y - self.mean_) / self.std_
-        fits = [(self._factor(ls), ls) for ls in self.length_scales]
-        (self.L, self.alpha, self.log_ml), self.length_scale = max(fits, key=lambda f: f[0][2])
-        return self
-
-    def predict(self, Xs):
-        """Posterior mean and standard deviation at Xs (m, d), in the scores' units."""
-        Ks = self.kernel(np.asarray(Xs, float), self.X, self.length_scale)
-        mean = Ks @ self.alpha
-        v = np.linalg.solve(self.L, Ks.T)
-        var = np.clip(1.0 - (v ** 2).sum(0), 1e-12, None)
-        return self.mean_ + self.std_ * mean, self.std_ * np.sqrt(var)
-
-
-_erf = np.vectorize(math.erf)
-
-
-def expected_improvement(mean, std, best, xi=0.0):
-    """E[max(f - best - xi, 0)] for f ~ N(mean, std^2): how much a trial is expected to
-    beat the best score so far (by more than a margin ``xi``).
-
-    Derivation. Write f = mean + std * z with z ~ N(0, 1), and let
-    u = (mean - best - xi) / std. The improvement is positive exactly when z > -u, so
-
-        EI = integral_{-u}^{inf} (mean - best - xi + std * z) phi(z) dz
-           = (mean - best - xi) * (1 - Phi(-u)) + std * integral_{-u}^{inf} z phi(z) dz
-           = (mean - best - xi) * Phi(u) + std * phi(u),
-
-    using 1 - Phi(-u) = Phi(u) and z phi(z) = -phi'(z), so that integral is phi(-u) =
-    phi(u). The first term rewards a high predicted mean (exploitation), the second a
-    large uncertainty (exploration). With std = 0, EI = max(mean - best - xi, 0).
-    """
-    mean, std = np.asarray(mean, float), np.asarray(std, float)
-    if np.any(std < 0):
-        raise ValueError(f"std must be >= 0. Received: min std {std.min()!r}.")
-    gain = mean - best - xi
-    safe = np.where(std > 0, std, 1.0)
-    u = gain / safe
-    pdf = np.exp(-0.5 * u ** 2) / math.sqrt(2 * math.pi)
-    cdf = 0.5 * (1 + _erf(u / math.sqrt(2)))
-    return np.where(std > 0, gain * cdf + std * pdf, np.maximum(gain, 0.0))
 
 
 def bayesian_search(objective, space, n_trials, seed=None, n_initial=4, n_candidates=2000,
                     xi=0.01, gp=None):
     """Random trials first (``n_initial``), then each next trial where a Gaussian-process
     surrogate of the scores so far has the largest ``expected_improvement`` among
-    ``n_candidates`` random points: "random plus a bit of direction"."""
-    _check_space(space)
-    _check_trials(n_trials)
+    ``n_candidates`` random points: "random plus a bit of direction".
+
+    ``xi`` is the margin, in the scores' units, by which a trial should beat the best
+    score so far. With the same ``seed``, the first ``n_initial`` trials are the first
+    trials of ``random_search``. The surrogate and EI are in ``nnkit.gaussian_process``.
+    """
+    _check(objective, space, n_trials)
     if isinstance(n_initial, bool) or not isinstance(n_initial, (int, np.integer)) \
             or not 1 <= n_initial <= n_trials:
         raise ValueError(f"n_initial must be an integer in [1, n_trials={n_trials}]. "
                          f"Received: n_initial={n_initial!r}.")
-    if not callable(objective):
-        raise TypeError(f"objective must be a function params -> score. "
-                        f"Received: {objective!r}.")
     rng = np.random.default_rng(seed)
     gp = gp or GaussianProcess()
     d = len(space)

@@ -70,3 +70,17 @@ def test_search_comparison_one_panel_per_method_on_one_colour_scale():
     fig = nk.plot.search_comparison(results)
     scatters = [ax.collections[-2] for ax in fig.axes[:2]]
     assert len({s.get_clim() for s in scatters}) == 1
+
+
+def test_numeric_linear_panels_put_ticks_at_the_values_tried():
+    effects = {"layers": ([1, 2, 3], [[0.6], [0.7], [0.7]])}
+    ax = [a for a in nk.plot.hyperparameter_effects(effects).axes if a.get_visible()][0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "2", "3"]
+
+
+def test_search_comparison_titles_give_each_best_score():
+    results = {"grid": search.grid_search(objective, SPACE, 9),
+               "random": search.random_search(objective, SPACE, 9, seed=0)}
+    fig = nk.plot.search_comparison(results)
+    for ax, r in zip(fig.axes[:2], results.values()):
+        assert ax.get_title() == f"{r.method}: best {r.best_score:.2f}"

@@ -144,3 +144,9 @@ def test_bayesian_search_beats_random_search_on_a_smooth_peak():
 def test_errors_name_the_received_value(call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call()
+
+
+def test_surrogate_lives_in_gaussian_process_and_is_exported_by_search():
+    from nnkit import gaussian_process as G
+    assert S.GaussianProcess is G.GaussianProcess
+    assert S.expected_improvement is G.expected_improvement

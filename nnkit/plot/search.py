@@ -49,8 +49,8 @@ def hyperparameter_effects(effects, baseline=None, ylabel="validation accuracy",
         for j in range(scores.shape[1]):
             ax.plot(x, scores[:, j], "o", color=GREY, ms=3, alpha=0.6)
         ax.plot(x, scores.mean(1), "-o", color=BLUE, ms=5, label="mean over seeds")
-        if not numeric:
-            ax.set_xticks(x, [str(v) for v in values])
+        if not numeric or ax.get_xscale() == "linear":  # ticks at the values tried
+            ax.set_xticks(x, [f"{v:g}" if numeric else str(v) for v in values])
         if baseline and name in baseline:
             bx = baseline[name] if numeric else list(values).index(baseline[name])
             ax.axvline(bx, color=ORANGE, ls="--", lw=1, label="baseline")
@@ -151,7 +151,7 @@ def _axis_values(result, name):
 
 
 def trial_locations(result, x=None, y=None, ax=None, surrogate=True, numbers=True,
-                    vmin=None, vmax=None, colorbar=True):
+                    vmin=None, vmax=None, colorbar=True, title=None):
     """Where one search put its trials, in the plane of hyperparameters ``x`` and ``y``
     (default: the first two of the space), coloured by score and numbered in order.
     With ``surrogate=True`` and a 2-D space, the background is the mean of a Gaussian
@@ -198,8 +198,8 @@ def trial_locations(result, x=None, y=None, ax=None, surrogate=True, numbers=Tru
     ax.set_xlim(*_limits(xdim))
     ax.set_ylim(*_limits(ydim))
     ax.set(xlabel=x, ylabel=y)
-    ax.set_title(f"{result.method}: {len(result)} trials, best (red star) "
-                 f"{result.best_score:.2f}", fontsize=9)
+    ax.set_title(title or f"{result.method}: {len(result)} trials, best (red star) "
+                          f"{result.best_score:.2f}", fontsize=9)
     if colorbar:
         ax.figure.colorbar(sc, ax=ax, label="score", shrink=0.8)
     return ax
@@ -207,14 +207,16 @@ def trial_locations(result, x=None, y=None, ax=None, surrogate=True, numbers=Tru
 
 def search_comparison(results, x=None, y=None, surrogate=False):
     """Side by side, where each method put its trials: ``results`` is
-    ``{method: SearchResult}`` (one search each, same budget); one colour scale."""
+    ``{method: SearchResult}`` (one search each, same budget); one colour scale, and
+    the best trial (red star) and its score in each panel's title."""
     if not isinstance(results, dict) or not results:
         raise ValueError(f"Expected a dict {{method: SearchResult}}. Received: {results!r}.")
     scores = np.concatenate([r.scores for r in results.values()])
-    fig, axes = _subplots(len(results), width=3.3, height=3.3, sharey=True)
+    fig, axes = _subplots(len(results), width=2.6, height=2.8, sharey=True)
     for i, (ax, r) in enumerate(zip(axes.flat, results.values())):
         trial_locations(r, x, y, ax=ax, surrogate=surrogate, numbers=False,
-                        vmin=scores.min(), vmax=scores.max(), colorbar=i == len(results) - 1)
+                        vmin=scores.min(), vmax=scores.max(), colorbar=i == len(results) - 1,
+                        title=f"{r.method}: best {r.best_score:.2f}")
         if i:
             ax.set_ylabel("")
     return fig
