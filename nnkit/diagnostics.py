@@ -17,12 +17,11 @@
 >>> bool(norms[0] < norms[-2] / 100)  # the first layer learns 100x slower, or worse
 True
 """
-import time
-
 import numpy as np
 
 from .callbacks import LambdaCallback
 from .checks import check_X, check_y
+from .experiments import run_seeds
 from .layers import Dense
 from .models import DivergenceError, Sequential
 from .optimizers import SGD
@@ -288,7 +287,9 @@ def compare_activations(X, y, activations=("sigmoid", "tanh", "relu", "leaky_rel
 
     ``activations`` is a list of names, or a dict {label: activation or list of one
     activation per hidden layer}. Returns a ``Comparison``. Accuracy is measured on
-    ``validation_data`` (X_val, y_val) when given, else on the training data.
+    ``validation_data`` (X_val, y_val) when given, else on the training data. The seed
+    loop is ``experiments.run_seeds``: a run whose loss diverges is kept, with accuracy
+    nan and final loss inf, instead of stopping the comparison.
     """
     X = check_X(X)
     y = check_y(y, X)
@@ -302,17 +303,23 @@ def compare_activations(X, y, activations=("sigmoid", "tanh", "relu", "leaky_rel
         raise ValueError(f"Need at least one activation and one seed. Received: "
                          f"activations={activations!r}, seeds={seeds!r}.")
     X_eval, y_eval = (X, y) if validation_data is None else validation_data
+
+    def make_model(spec, seed):
+        model = mlp(spec, hidden=hidden, seed=seed)
+        model.compile(optimizer=SGD(learning_rate=learning_rate),
+                      loss="binary_crossentropy", metrics=["accuracy"])
+        return model
+
+    def accuracy(model, X_train, y_train):
+        return model.evaluate(X_eval, y_eval)[1]
+
     runs = []
     for label, spec in specs.items():
-        for seed in seeds:
-            model = mlp(spec, hidden=hidden, seed=seed)
-            model.compile(optimizer=SGD(learning_rate=learning_rate),
-                          loss="binary_crossentropy", metrics=["accuracy"])
-            start = time.perf_counter()
-            history = model.fit(X, y, epochs=epochs, batch_size=batch_size)
-            seconds = time.perf_counter() - start
-            _, accuracy = model.evaluate(X_eval, y_eval)
-            runs.append({"label": label, "seed": seed, "loss": history.history["loss"],
-                         "accuracy": accuracy, "final_loss": history.history["loss"][-1],
-                         "seconds": seconds, "model": model})
+        results = run_seeds(lambda seed, spec=spec: make_model(spec, seed), X, y, seeds,
+                            fit_kwargs={"epochs": epochs, "batch_size": batch_size},
+                            score=accuracy)
+        runs += [{"label": label, "seed": r.seed, "loss": r.history.get("loss", []),
+                  # a diverged run has no accuracy; it counts as nan, not as a crash
+                  "accuracy": np.nan if r.diverged else r.score, "final_loss": r.loss,
+                  "seconds": r.seconds, "model": r.model} for r in results]
     return Comparison(runs, specs, "training" if validation_data is None else "validation")

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .models import accuracy
+
 __all__ = ["SeedResult", "SeedResults", "run_seeds", "sweep", "all_correct", "loss_below",
            "curve_error"]
 
@@ -224,9 +226,7 @@ def all_correct(model, X, y):
     if y.shape != y_hat.shape:
         raise ValueError(f"y has shape {y.shape}, expected {y_hat.shape} to match the "
                          f"model's predictions. Received: y of shape {y.shape}.")
-    if y_hat.shape[1] == 1:
-        return bool(np.all((y_hat >= 0.5) == (y >= 0.5)))
-    return bool(np.all(y_hat.argmax(axis=1) == y.argmax(axis=1)))
+    return accuracy(y, y_hat) == 1.0
 
 
 def loss_below(threshold):

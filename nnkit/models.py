@@ -19,7 +19,7 @@ from .callbacks import History
 from .checks import check_X, check_y
 from .layers import Dense
 
-__all__ = ["Sequential", "DivergenceError"]
+__all__ = ["Sequential", "DivergenceError", "accuracy"]
 
 
 class DivergenceError(FloatingPointError):
@@ -190,7 +190,7 @@ class Sequential:
                 total += loss * len(idx)
             logs = {"loss": total / n}
             if self.metrics:
-                logs["accuracy"] = _accuracy(y, y_hats)
+                logs["accuracy"] = accuracy(y, y_hats)
             if validation_data is not None:
                 logs.update({f"val_{k}": v for k, v in
                              self.evaluate(X_val, y_val, return_dict=True).items()})
@@ -228,7 +228,7 @@ class Sequential:
         y = check_y(y, np.asarray(X), self.output_dim)
         result = {"loss": self.compute_loss(y, y_hat)}
         if self.metrics:
-            result["accuracy"] = _accuracy(y, y_hat)
+            result["accuracy"] = accuracy(y, y_hat)
         if return_dict:
             return result
         return result["loss"] if len(result) == 1 else list(result.values())
@@ -267,8 +267,9 @@ class Sequential:
         return "Sequential([" + ", ".join(repr(layer) for layer in self.layers) + "])"
 
 
-def _accuracy(y, y_hat):
-    """Binary: y_hat >= 0.5 against y (Keras's binary accuracy); else argmax against argmax."""
+def accuracy(y, y_hat):
+    """The fraction of rows classified right, as ``fit`` logs it. One output: y_hat >= 0.5
+    against y >= 0.5 (Keras's binary accuracy); several: argmax against argmax."""
     if y.shape[1] == 1:
         return float(np.mean((y_hat >= 0.5) == (y >= 0.5)))
     return float(np.mean(np.argmax(y_hat, axis=1) == np.argmax(y, axis=1)))

@@ -21,7 +21,7 @@ import numpy as np
 
 from . import data
 from .layers import Dense
-from .models import DivergenceError, Sequential
+from .models import DivergenceError, Sequential, accuracy
 from .optimizers import SGD
 from .regularizers import L1, L2
 
@@ -256,7 +256,7 @@ class Playground:
         return self.history["val_loss"][-1]
 
     def _accuracy(self, F, y):
-        return float(np.mean((self.model.predict(F) >= 0.5) == (y >= 0.5)))
+        return accuracy(y, self.model.predict(F))
 
     def train_accuracy(self):
         return self._accuracy(self.F_train, self.y_train)

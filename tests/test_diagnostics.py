@@ -175,6 +175,15 @@ def test_compare_activations_mixes_and_bad_input():
         dg.compare_activations(X, y, [])
 
 
+def test_compare_activations_records_a_diverged_run_instead_of_stopping():
+    X, y = nk.data.circle(40, seed=0)
+    # Cross-entropy is clipped and ReLUs die, so only an absurd step overflows to inf.
+    result = dg.compare_activations(X, y, ["relu"], seeds=[0], epochs=50, hidden=(16,),
+                                    learning_rate=1e200)
+    run = result.runs[0]
+    assert np.isnan(run["accuracy"]) and run["final_loss"] == np.inf
+
+
 def test_unit_states_sum_to_one_and_match_z():
     X, _ = nk.data.circle(50, seed=0)
     model = _relu_net_with_dead_unit()

@@ -4,6 +4,7 @@ import numpy as np
 from .. import data
 from ..callbacks import EarlyStopping
 from ..layers import Dense
+from ..models import accuracy
 
 # The depth experiment's spiral: its test set, and the 3-layer network's weight count
 # (2 -> 16 -> 16 -> 1: 48 + 272 + 17).
@@ -120,7 +121,7 @@ def check_wide_two_layer(model, seed=999):
         raise AssertionError(f"It has {n} weights, fewer than the 3-layer network's "
                              f"{THREE_LAYER_WEIGHTS}: widen the hidden layer.")
     X, y = data.spiral(n=1000, seed=seed, **SPIRAL)
-    acc = float(np.mean((model.predict(X) >= 0.5) == (y >= 0.5)))
+    acc = accuracy(y, model.predict(X))
     if acc < 0.6:
         raise AssertionError(f"Its test accuracy is {acc:.2f}, hardly better than guessing: "
                              "has it been trained (fit on the spiral, learning rate 0.3)?")
